@@ -1,0 +1,1 @@
+"""Checks over a ``models.Document``: deterministic rules and statistical detectors."""

@@ -1,0 +1,173 @@
+"""What every rule shares: its identity, its documentation, and the rounding arithmetic.
+
+A rule is a class with a stable ``code`` (never reused), a Chinese ``title``, a ``category`` and a
+default ``severity``; its docstring has the sections *What it checks* / *Why an auditor cares* /
+*Fails* / *Passes*, which the app's 规则 page shows. ``check(doc)`` yields findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from extract.numbers import half_ulp
+from models import Document, Evidence, Finding, Row, Severity, Table
+
+
+class Rule:
+    code: ClassVar[str]
+    title: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.medium
+    version: ClassVar[int] = 1
+
+    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        evidence: Sequence[Evidence],
+        *,
+        key: str,
+        values: dict | None = None,
+        severity: Severity | None = None,
+        category: str | None = None,
+        confidence: float = 0.95,
+        materiality: float = 0.0,
+        anomaly: float = 0.0,
+        title: str | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.code,
+            category=category or self.category,
+            severity=severity or self.severity,
+            title=title or self.title,
+            message=message,
+            evidence=list(evidence),
+            values={k: v for k, v in (values or {}).items() if v is not None},
+            confidence=confidence,
+            materiality=materiality,
+            anomaly=anomaly,
+            key=key,
+        )
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring's sections, keyed by heading."""
+        sections: dict[str, str] = {}
+        current = "summary"
+        for line in (cls.__doc__ or "").strip().splitlines():
+            s = line.strip()
+            if s.endswith(":") and s[:-1] in ("What it checks", "Why an auditor cares", "Fails", "Passes"):
+                current = s[:-1]
+                sections[current] = ""
+                continue
+            sections[current] = (sections.get(current, "") + "\n" + line.rstrip()).strip("\n")
+        return {k: _dedent(v) for k, v in sections.items()}
+
+
+def _dedent(text: str) -> str:
+    lines = text.splitlines()
+    indent = min((len(ln) - len(ln.lstrip()) for ln in lines if ln.strip()), default=0)
+    return "\n".join(ln[indent:] for ln in lines).strip()
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A total against the sum of its parts, with interval arithmetic for rounding.
+
+    Each printed value v with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; the sum of the
+    parts is an interval too. The total is inconsistent only when the intervals do not overlap
+    (XBRL Calculations 1.1). Inside that, a non-zero difference is rounding.
+    """
+
+    stated: Decimal
+    expected: Decimal
+    tolerance: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.stated - self.expected
+
+    @property
+    def ok(self) -> bool:
+        return self.difference == 0
+
+    @property
+    def rounding(self) -> bool:
+        return self.difference != 0 and abs(self.difference) <= self.tolerance
+
+    @property
+    def broken(self) -> bool:
+        return abs(self.difference) > self.tolerance
+
+
+def balance(stated: Decimal, parts: Iterable[Decimal | None]) -> Balance:
+    values = [p for p in parts if p is not None]
+    expected = sum(values, Decimal(0))
+    tol = half_ulp(stated) + sum((half_ulp(v) for v in values), Decimal(0))
+    # an integer printed in a 2-decimal table ("43", "2.4") was rounded to 2 decimals too
+    tol = max(tol, Decimal("0.005") * (len(values) + 1)) if values else tol
+    return Balance(stated, expected, tol)
+
+
+def row_evidence(table: Table, row: Row, role: str = "stated", cols: Sequence[int] = ()) -> Evidence:
+    return Evidence(
+        text=row.text,
+        page=row.page,
+        bbox=row.bbox,
+        role=role,
+        table=table.id,
+        row=row.index,
+        cols=tuple(cols),
+    )
+
+
+def table_title_evidence(table: Table) -> Evidence:
+    title = f"{table.title}（{table.number}）" if table.number else table.title
+    return Evidence(
+        text=title,
+        page=table.title_page or (table.pages[0] if table.pages else None),
+        bbox=table.title_bbox,
+        role="context",
+        table=table.id,
+    )
+
+
+def table_label(table: Table) -> str:
+    return f"{table.number}{table.title}" if table.number and table.number not in table.title else table.title
+
+
+def fmt(v: Decimal | None) -> str:
+    """A Decimal as the documents print it (no exponent, no trailing zeros beyond 2 places)."""
+    if v is None:
+        return "空"
+    q = v.quantize(Decimal("0.01")) if v.as_tuple().exponent < -2 else v  # type: ignore[operator]
+    s = format(q, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def materiality(amount: Decimal, total: Decimal | None) -> float:
+    if not total:
+        return 0.0
+    return float(min(Decimal(1), abs(amount) / abs(total)))
+
+
+def document_total(doc: Document) -> Decimal | None:
+    """The document's scale: the largest total in its summary or expense tables."""
+    best: Decimal | None = None
+    for t in doc.tables:
+        if t.kind in ("summary", "expense", "income", "gpb_expense", "fiscal_summary"):
+            for r in t.rows:
+                v = t.value(r, "total")
+                if v is not None and (best is None or v > best):
+                    best = v
+    if best is None:
+        amounts = [f.amount_wan for f in doc.figures if f.kind == "amount" and f.amount_wan]
+        best = max(amounts) if amounts else None
+    return best

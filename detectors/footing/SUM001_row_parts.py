@@ -1,0 +1,114 @@
+"""SUM001: a row's total against its part columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from models import Document, Finding, Severity, Table
+
+from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+
+# Which columns make up the total column, per standard table kind (DOMAIN.md).
+PARTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "income": [
+        (
+            "total",
+            (
+                "fiscal",
+                "superior",
+                "business",
+                "operating_income",
+                "affiliated",
+                "other_income",
+                "opening",
+                "gpb",
+                "gov_fund",
+                "state_capital",
+                "fund_income",
+            ),
+        )
+    ],
+    "expense": [("total", ("basic", "project", "remit", "operating", "subsidiary"))],
+    "gpb_expense": [("total", ("basic", "project"))],
+    "state_capital": [("total", ("basic", "project"))],
+    "gov_fund": [("total", ("basic", "project"))],
+    "fiscal_summary": [("total", ("gpb", "gov_fund", "state_capital"))],
+    "three_public": [
+        ("total", ("abroad", "vehicle_subtotal", "reception")),
+        ("vehicle_subtotal", ("vehicle_purchase", "vehicle_running")),
+        ("total@budget", ("abroad@budget", "vehicle_subtotal@budget", "reception@budget")),
+        ("vehicle_subtotal@budget", ("vehicle_purchase@budget", "vehicle_running@budget")),
+        ("total@final", ("abroad@final", "vehicle_subtotal@final", "reception@final")),
+        ("vehicle_subtotal@final", ("vehicle_purchase@final", "vehicle_running@final")),
+    ],
+}
+
+
+class RowParts(Rule):
+    """Row total = sum of its part columns.
+
+    What it checks:
+        In 收入决算表 本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他;
+        in 支出决算表 本年支出合计 = 基本支出 + 项目支出 + 上缴上级 + 经营 + 对附属单位补助;
+        in the 一般公共预算 tables 小计 = 基本支出 + 项目支出; in 财政拨款收入支出总表 合计 =
+        一般公共预算 + 政府性基金 + 国有资本经营; in the 三公 table 合计 = 出国 + 公务用车 + 接待
+        and 公务用车 小计 = 购置 + 运行维护 (预算数 and 决算数 halves alike).
+    Why an auditor cares:
+        A row that does not add up means one of its figures was typed wrong, and every table that
+        restates it inherits the error.
+    Fails:
+        2101101 行政单位医疗 | 12.54 | 2.11 | 9.43   (2.11 + 9.43 = 11.54)
+    Passes:
+        2101101 行政单位医疗 | 12.54 | 2.11 | 10.43
+    """
+
+    code = "SUM001"
+    title = "行合计与分项之和不符"
+    category = "footing"
+    severity = Severity.high
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        scale = document_total(doc)
+        for table in doc.tables:
+            for total_role, part_roles in PARTS.get(table.kind, []):
+                total_col = table.column(total_role)
+                part_cols = [c for r in part_roles for c in table.columns_with(r)]
+                if total_col is None or not part_cols:
+                    continue
+                yield from self._check_table(doc, table, total_col.index, [c.index for c in part_cols], scale)
+
+    def _check_table(self, doc: Document, table: Table, total_idx: int, part_idx: list[int], scale) -> Iterable[Finding]:
+        for row in table.rows:
+            total = row.cells[total_idx].value
+            parts = [row.cells[i].value for i in part_idx]
+            if total is None and not any(parts):
+                continue
+            if all(p is None for p in parts):
+                continue  # a total with no parts printed: nothing to foot
+            b = balance(total or Decimal(0), parts)
+            if b.ok:
+                continue
+            name = f"{row.code} {row.label}".strip() or f"第{row.index + 1}行"
+            header = table.columns[total_idx].header or "合计"
+            parts_text = " + ".join(fmt(p) for p in parts if p is not None)
+            ev = [row_evidence(table, row, "total", [total_idx, *part_idx])]
+            key = f"{table.kind}|{table.part}|{row.code or row.label}|{table.columns[total_idx].role}"
+            if b.rounding:
+                yield self.finding(
+                    f"{table_label(table)} {name}：{header} {fmt(total)}，分项之和 {parts_text} = {fmt(b.expected)}，相差 {fmt(b.difference)}（在尾数误差范围内）",
+                    ev,
+                    key=key,
+                    severity=Severity.info,
+                    category="rounding",
+                    values={"stated": total, "expected": b.expected, "difference": b.difference},
+                    title="行合计存在尾数误差",
+                )
+                continue
+            yield self.finding(
+                f"{table_label(table)} {name}：{header} {fmt(total)}，分项之和 {parts_text} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
+                ev,
+                key=key,
+                values={"stated": total, "expected": b.expected, "difference": b.difference},
+                materiality=materiality(b.difference, scale),
+            )

@@ -1,0 +1,147 @@
+"""SUM002: the classification-code hierarchy: 类 = Σ款, 款 = Σ项, 合计 = Σ类."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from extract.numbers import normalize_label
+from extract.tables import row_code
+from models import Document, Finding, Row, Severity, Table
+
+from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+
+CODE_TABLES = {"income", "expense", "gpb_expense", "gov_fund", "state_capital", "gpb_basic_detail", "gpb_project", "econ_expense"}
+NON_AMOUNT = {"code", "label", "line_no", "unit_code", ""}
+TOTAL_LABELS = {"合计", "总计", "本年合计"}
+
+
+class CodeHierarchy(Rule):
+    """A parent code's amount = the sum of its children's.
+
+    What it checks:
+        For every amount column of a table printed by classification code: each 类 (3 digits)
+        equals the sum of its 款 (5 digits), each 款 the sum of its 项 (7 digits), and the 合计
+        row the sum of the 类 rows (or of the 项 rows when only 项 are printed). In the economic
+        classification table each group (301, 302 …) equals the sum of its items (30101 …).
+    Why an auditor cares:
+        The hierarchy is how the tables are compiled; a break means a row was left out, typed
+        twice or moved, and it is the quickest way to find a missing or shuffled line.
+    Fails:
+        合计 362.62 while the 项 rows sum to 352.62
+    Passes:
+        210 卫生健康支出 329.85 = 21011 (20.17) + 21013 (114.47) + 21015 (195.21)
+    """
+
+    code = "SUM002"
+    title = "上级科目与下级科目之和不符"
+    category = "footing"
+    severity = Severity.high
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        scale = document_total(doc)
+        for table in doc.tables:
+            if table.kind not in CODE_TABLES:
+                continue
+            for block in _blocks(table):
+                yield from self._check_block(table, block, scale)
+
+    def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Finding]:
+        code_idx, label_idx, amount_cols = block
+        entries: list[tuple[str, Row]] = []
+        total_row: Row | None = None
+        for row in table.rows:
+            code = _code_at(table, row, code_idx, label_idx)
+            label = _label_at(row, label_idx)
+            if code:
+                entries.append((code, row))
+            elif label in TOTAL_LABELS and total_row is None:
+                total_row = row
+        if not entries:
+            return
+        codes = {c for c, _ in entries}
+        for col in amount_cols:
+            header = table.columns[col].header.split("/")[-1] or "金额"
+            for code, row in entries:
+                children = [(c, r) for c, r in entries if _parent(c, codes) == code]
+                if not children:
+                    continue
+                yield from self._compare(table, row, code, children, col, header, scale)
+            if total_row is not None:
+                roots = [(c, r) for c, r in entries if not _parent(c, codes)]
+                yield from self._compare(table, total_row, "合计", roots, col, header, scale)
+
+    def _compare(self, table, parent: Row, name: str, children, col: int, header: str, scale) -> Iterable[Finding]:
+        stated = parent.cells[col].value
+        parts = [r.cells[col].value for _, r in children]
+        if stated is None and not any(parts):
+            return
+        b = balance(stated or Decimal(0), parts)
+        if b.ok:
+            return
+        label = parent.label if name == "合计" else f"{name} {parent.label}"
+        child_codes = "、".join(c for c, _ in children[:8]) + ("等" if len(children) > 8 else "")
+        ev = [row_evidence(table, parent, "total", [col])] + [row_evidence(table, r, "component", [col]) for _, r in children]
+        key = f"{table.kind}|{table.part}|{name}|{table.columns[col].role}|{col}"
+        values = {"stated": stated or Decimal(0), "expected": b.expected, "difference": b.difference}
+        if b.rounding:
+            yield self.finding(
+                f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}（在尾数误差范围内）",
+                ev,
+                key=key,
+                values=values,
+                severity=Severity.info,
+                category="rounding",
+                title="上下级科目存在尾数误差",
+            )
+            return
+        yield self.finding(
+            f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}",
+            ev,
+            key=key,
+            values=values,
+            materiality=materiality(b.difference, scale),
+        )
+
+
+def _blocks(table: Table) -> list[tuple[int, int, list[int]]]:
+    """(code column, label column, amount columns) per side-by-side block of the table."""
+    cols = table.columns
+    starts = [c.index for c in cols if c.role == "code"]
+    if not starts:
+        return []
+    # split codes printed over 类/款/项 columns form one code: keep only the first of a run
+    firsts = [s for s in starts if s - 1 not in starts]
+    blocks = []
+    for k, start in enumerate(firsts):
+        end = firsts[k + 1] if k + 1 < len(firsts) else len(cols)
+        label = next((c.index for c in cols[start:end] if c.role == "label"), -1)
+        amounts = [c.index for c in cols[start:end] if c.role not in NON_AMOUNT]
+        blocks.append((start, label, amounts))
+    return blocks
+
+
+def _code_at(table: Table, row: Row, code_idx: int, label_idx: int) -> str:
+    """The code of a row in one block of the table."""
+    code = row_code([c.text for c in row.cells], [c.role for c in table.columns], code_idx)
+    if not code and _first_block(table, code_idx):
+        code = row.code  # a code printed inside the label cell ("2080505 机关…")
+    return code
+
+
+def _first_block(table: Table, code_idx: int) -> bool:
+    return code_idx == next(c.index for c in table.columns if c.role == "code")
+
+
+def _label_at(row: Row, label_idx: int) -> str:
+    if label_idx < 0 or label_idx >= len(row.cells):
+        return row.label
+    return normalize_label(row.cells[label_idx].text) or row.label
+
+
+def _parent(code: str, codes: set[str]) -> str:
+    """The nearest printed ancestor of a code ("" for a root)."""
+    for n in (5, 3):
+        if len(code) > n and code[:n] in codes:
+            return code[:n]
+    return ""

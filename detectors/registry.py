@@ -1,0 +1,17 @@
+"""Every rule the product runs, listed explicitly (no import magic), one family per line."""
+
+from __future__ import annotations
+
+from .base import Rule
+from .footing import RULES as FOOTING
+
+ALL_RULES: list[type[Rule]] = [*FOOTING]
+
+
+def rules() -> list[Rule]:
+    return [cls() for cls in ALL_RULES]
+
+
+def rule_versions() -> str:
+    """A signature of the rule set, for caches of analysed documents."""
+    return ",".join(f"{cls.code}.{cls.version}" for cls in ALL_RULES)

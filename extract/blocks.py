@@ -1,0 +1,53 @@
+"""What a format reader produces before the model is built: text blocks and raw grids.
+
+Every reader (PDF, DOCX, XLSX, text) turns its file into the same list of blocks in reading
+order; ``extract.builder`` then builds one ``models.Document`` from them. Sharing the builder is
+what makes a PDF, its DOCX and its text version give the same tables and findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models import BBox
+
+
+@dataclass
+class TextBlock:
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+    char_boxes: list[BBox] | None = None  # one box per character of text (PDF only)
+
+
+@dataclass
+class RawCell:
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass
+class RawTable:
+    rows: list[list[RawCell]]
+    page: int | None = None
+    bbox: BBox | None = None
+    last_page: int | None = None
+    starts_page: bool = False  # the grid is the first thing on its page (a continuation candidate)
+
+
+@dataclass
+class RawDocument:
+    blocks: list[TextBlock | RawTable] = field(default_factory=list)
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+
+
+class ExtractionError(Exception):
+    """A file that cannot be read; the message names the reason in Chinese for the user."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

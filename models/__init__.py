@@ -1,0 +1,21 @@
+"""Data model shared by every stage: documents (with provenance) and findings."""
+
+from .document import BBox, Cell, Column, Document, Figure, Paragraph, Row, Section, Table
+from .finding import CATEGORIES, CATEGORY_LABELS, Evidence, Finding, Severity
+
+__all__ = [
+    "BBox",
+    "Cell",
+    "Column",
+    "Document",
+    "Figure",
+    "Paragraph",
+    "Row",
+    "Section",
+    "Table",
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "Evidence",
+    "Finding",
+    "Severity",
+]

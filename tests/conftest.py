@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_docs"
+SAMPLE_NAMES = [
+    "000_4aab53e2ab223d76",
+    "001_5a7f61d3c3cbf9f1",
+    "002_78b07d84ccf1ecd6",
+    "003_f8e6bfb918ad5980",
+    "004_2958b8ff77e9055f",
+]
+
+
+@pytest.fixture(scope="session")
+def sample_text_docs():
+    from extract import load_document
+
+    return {n: load_document(SAMPLES / f"{n}.txt") for n in SAMPLE_NAMES}

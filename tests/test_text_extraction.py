@@ -1,0 +1,195 @@
+"""The text versions of the sample documents: tables, codes, values, figures and metadata."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from extract.text import parse_text
+
+
+def test_document_metadata(sample_text_docs):
+    meta = {n: (d.doc_type, d.year, d.department) for n, d in sample_text_docs.items()}
+    assert meta == {
+        "000_4aab53e2ab223d76": ("部门决算", 2023, "岳阳市屈原管理区医疗保障局"),
+        "001_5a7f61d3c3cbf9f1": ("部门决算", 2021, "邻水县医疗保障局"),
+        "002_78b07d84ccf1ecd6": ("部门决算", 2021, "醴陵市医疗保障局"),
+        "003_f8e6bfb918ad5980": ("部门预算", 2023, "峨边彝族自治县医疗保障局"),
+        "004_2958b8ff77e9055f": ("绩效评价报告", 2024, "道县医保局"),
+    }
+
+
+def test_standard_tables_recognised(sample_text_docs):
+    kinds = {n: [(t.kind, t.part) for t in d.tables] for n, d in sample_text_docs.items()}
+    assert kinds["000_4aab53e2ab223d76"][:11] == [
+        ("summary", "income"),
+        ("summary", "expense"),
+        ("income", ""),
+        ("expense", ""),
+        ("fiscal_summary", "income"),
+        ("fiscal_summary", "expense"),
+        ("gpb_expense", ""),
+        ("gpb_basic_detail", ""),
+        ("gov_fund", ""),
+        ("state_capital", ""),
+        ("three_public", ""),
+    ]
+    assert (
+        kinds["000_4aab53e2ab223d76"][11:] == [("perf_basic_data", ""), ("perf_dept_eval", "")] + [("perf_project_eval", "")] * 5
+    )
+    assert [k for k, _ in kinds["002_78b07d84ccf1ecd6"]] == [
+        "summary",
+        "summary",
+        "income",
+        "expense",
+        "fiscal_summary",
+        "fiscal_summary",
+        "gpb_expense",
+        "gpb_basic_detail",
+        "three_public",
+        "gov_fund",
+        "state_capital",
+    ]
+    assert [k for k, _ in kinds["003_f8e6bfb918ad5980"]] == [
+        "summary",
+        "summary",
+        "income",
+        "expense",
+        "fiscal_summary",
+        "fiscal_summary",
+        "gpb_expense",
+        "gpb_basic_detail",
+        "gpb_project",
+        "three_public",
+        "gov_fund",
+        "three_public",
+        "state_capital",
+        "perf_project_target",
+        "perf_dept_target",
+        "perf_project_target",
+        "gov_procurement",
+    ]
+    # the Word export: six 项目支出绩效目标完成情况表 twice (body and 附件) and the 资金分配表
+    assert [k for k, _ in kinds["001_5a7f61d3c3cbf9f1"]] == ["perf_project_eval"] * 6 + ["allocation"] + ["perf_project_eval"] * 6
+    assert kinds["004_2958b8ff77e9055f"] == []
+
+
+def test_table_numbers_and_units(sample_text_docs):
+    d = sample_text_docs["000_4aab53e2ab223d76"]
+    assert [t.number for t in d.tables[:11]] == [
+        "公开01表",
+        "公开01表",
+        "公开02表",
+        "公开03表",
+        "公开04表",
+        "公开04表",
+        "公开05表",
+        "公开06表",
+        "公开07表",
+        "公开08表",
+        "公开09表",
+    ]
+    d3 = sample_text_docs["003_f8e6bfb918ad5980"]
+    assert [t.number for t in d3.tables[:4]] == ["表1", "表1", "表1-1", "表1-2"]
+    assert {t.unit for t in d3.tables} == {"万元"}
+
+
+def test_shuffled_expense_rows_read_as_printed(sample_text_docs):
+    d = sample_text_docs["000_4aab53e2ab223d76"]
+    income, expense = d.table_of("income"), d.table_of("expense")
+    assert [c.role for c in expense.columns] == ["code", "label", "total", "basic", "project", "remit", "operating", "subsidiary"]
+    row = expense.find_row(code="2101501")
+    assert row.label == "行政运行"
+    assert (expense.value(row, "total"), expense.value(row, "basic"), expense.value(row, "project")) == (
+        D("105.6"),
+        D("0"),
+        D("105.6"),
+    )
+    assert income.value(income.find_row(code="2101501"), "total") == D("45.83")
+    wrapped = income.find_row(code="2080505")
+    assert wrapped.label == "机关事业单位基本养老保险缴费支出"
+    assert wrapped.cells[0].text == "2080505"
+    assert [r.code for r in income.rows][:3] == ["", "2080505", "2080508"]
+
+
+def test_two_sided_summary_split(sample_text_docs):
+    d = sample_text_docs["002_78b07d84ccf1ecd6"]
+    inc, exp = d.table_of("summary", "income"), d.table_of("summary", "expense")
+    assert inc.value(inc.find_row(label="本年收入合计"), "total") == D("52888.95")
+    assert exp.value(exp.find_row(label="本年支出合计"), "total") == D("52889.12")
+    assert inc.value(inc.find_row(label="年初结转和结余"), "total") == D("0.18")
+    assert exp.value(exp.find_row(label="九、卫生健康支出"), "total") == D("51672.69")
+    fiscal = d.table_of("fiscal_summary", "expense")
+    assert [c.role for c in fiscal.columns] == ["label", "line_no", "total", "gpb", "gov_fund", "state_capital"]
+
+
+def test_split_codes_and_misaligned_markdown(sample_text_docs):
+    d = sample_text_docs["003_f8e6bfb918ad5980"]
+    exp = d.table_of("expense")
+    assert [r.code for r in exp.rows if r.code] == ["2080109", "2080506", "2089999", "2080505", "2210201", "2101101"]
+    assert exp.value(exp.find_row(code="2080109"), "project") == D("1108.00")
+    basic = d.table_of("gpb_basic_detail")
+    # the 项 code shifted into the unit-code column is still read as the row's code
+    codes = [r.code for r in basic.rows if r.code]
+    assert codes[:7] == ["302", "30299", "30228", "30217", "30207", "30239", "3023901"]
+    # the expense side of 部门收支总表 continues in a second markdown table
+    summary = d.table_of("summary", "expense")
+    assert summary.value(summary.find_row(label="二十、住房保障支出"), "total") == D("21.37")
+    assert summary.value(summary.find_row(label="本年支出合计"), "total") == D("1397.18")
+
+
+def test_three_public_halves(sample_text_docs):
+    t = sample_text_docs["000_4aab53e2ab223d76"].table_of("three_public")
+    row = t.rows[0]
+    assert (
+        t.value(row, "total@budget"),
+        t.value(row, "reception@budget"),
+        t.value(row, "total@final"),
+        t.value(row, "reception@final"),
+    ) == (
+        D("2"),
+        D("2"),
+        D("0.89"),
+        D("0.89"),
+    )
+
+
+def test_word_export_cells(sample_text_docs):
+    t = sample_text_docs["001_5a7f61d3c3cbf9f1"].tables[5]
+    texts = [r.text for r in t.rows]
+    assert texts[0] == "项目名称\t2021医疗保障与服务能力提升补助资金项目"
+    assert "预算执行情况(万元)\t预算数:\t36.5\t执行数:\t36.5" in texts
+    assert "\t其中-财政拨款:\t36.5\t其中-财政拨款:\t365" in texts
+    # a header cell wrapped onto a line of its own is joined to its cell
+    assert any(c.text == "预期指标值(包含数字及文字描述)" for r in t.rows for c in r.cells)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "卫生健康（类）支出329.85万元，占4.87%；",
+            [("amount", "329.85", "万元", "卫生健康（类）支出", 0), ("percent", "4.87", "%", "占", 0)],
+        ),
+        ("与上年相比，减少408.65万元，减少52.98%，", [("change", "408.65", "万元", "", -1), ("change", "52.98", "%", "", -1)]),
+        (
+            "全年共接待来访团组16个、来宾85人次，",
+            [("count", "16", "个", "全年共接待来访团组", 0), ("count", "85", "人次", "来宾", 0)],
+        ),
+        ("2023年度总收入362.62万元。", [("amount", "362.62", "万元", "2023年度总收入", 0)]),
+        ("支出52,738.73万元", [("amount", "52738.73", "万元", "支出", 0)]),
+    ],
+)
+def test_narrative_figures(sentence, expected):
+    from extract.builder import build_document
+
+    doc = build_document(parse_text(sentence), path="x.txt", name="x.txt", sha256="0", fmt="txt")
+    got = [(f.kind, str(f.value), f.unit, f.subject, f.direction) for f in doc.figures]
+    assert got == [(k, v, u, s, d) for k, v, u, s, d in expected]
+
+
+def test_figures_carry_their_sentence(sample_text_docs):
+    d = sample_text_docs["000_4aab53e2ab223d76"]
+    f = next(f for f in d.figures if f.text == "329.85万元")
+    assert f.subject == "卫生健康（类）支出"
+    assert f.sentence.startswith("2023年度一般公共预算财政拨款支出362.62万元，主要用于以下方面")
+    assert d.paragraphs[f.paragraph].text[f.start : f.start + 6] == "329.85"

@@ -1,0 +1,1 @@
+"""The review app's pages (Streamlit); ``app.py`` routes to them."""
