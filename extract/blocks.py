@@ -7,9 +7,13 @@ what makes a PDF, its DOCX and its text version give the same tables and finding
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models import BBox
+
+# a page number printed at the foot of a page: "第 3 页", "第3页 共20页", "- 3 -", "3"
+PAGE_FOOTER = re.compile(r"^(第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3})$")
 
 
 @dataclass
@@ -34,6 +38,7 @@ class RawTable:
     bbox: BBox | None = None
     last_page: int | None = None
     starts_page: bool = False  # the grid is the first thing on its page (a continuation candidate)
+    ends_page: bool = False  # nothing but the page footer follows it on its page
 
 
 @dataclass

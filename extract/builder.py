@@ -12,14 +12,16 @@ import re
 
 from models import Document, Paragraph, Section, Table
 
-from .blocks import RawDocument, RawTable, TextBlock
+from .blocks import PAGE_FOOTER, RawDocument, RawTable, TextBlock
 from .narrative import parse_figures
 from .numbers import normalize_label
 from .tables import (
     NUMBER_RE,
     TITLE_RE,
     UNIT_RE,
+    align_columns,
     build_table,
+    column_edges,
     drop_repeated_header,
     is_continuation,
     recognise_kind,
@@ -32,14 +34,13 @@ HEADING_RE = re.compile(
 )
 _DEPT_RE = re.compile(r"^(?:部门|单位|预算单位|编制单位)(?:名称)?[:：]\s*(.+)$")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
-_PAGE_FOOTER = re.compile(r"^(第\s*\d+\s*页(共\s*\d+\s*页)?|-\s*\d+\s*-|\d{1,3})$")
 
 
 def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: str) -> Document:
     doc = Document(path=path, name=name, sha256=sha256, format=fmt, page_count=raw.page_count)
     doc.warnings.extend(raw.warnings)
     doc.ocr_pages.extend(raw.ocr_pages)
-    blocks = _stitch(_drop_footers(raw.blocks))
+    blocks = stitch_blocks(_drop_footers(raw.blocks))
     pending: list[int] = []  # paragraphs since the last table: the next table's title lines
     table_no = 0
     last_table: list[Table] = []
@@ -66,16 +67,36 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
 
 
 def _drop_footers(blocks: list) -> list:
-    return [b for b in blocks if not (isinstance(b, TextBlock) and b.page is not None and _PAGE_FOOTER.match(b.text.strip()))]
+    """Page numbers: a footer-shaped line that is the last thing on its page."""
+    out = []
+    for i, b in enumerate(blocks):
+        last_on_page = i + 1 == len(blocks) or blocks[i + 1].page != b.page
+        if isinstance(b, TextBlock) and b.page is not None and last_on_page and PAGE_FOOTER.match(b.text.strip()):
+            continue
+        out.append(b)
+    return out
 
 
-def _stitch(blocks: list) -> list:
+def stitch_blocks(blocks: list) -> list:
+    """Grids that continue the one before them (page breaks) joined into one."""
     out: list = []
     for b in blocks:
         if isinstance(b, RawTable) and out and isinstance(out[-1], RawTable) and is_continuation(out[-1], b):
             prev: RawTable = out[-1]
-            rows = drop_repeated_header(prev, b)
-            merged = RawTable(prev.rows + rows, prev.page, prev.bbox, b.last_page or b.page or prev.last_page)
+            prev_rows, next_rows = prev.rows, drop_repeated_header(prev, b)
+            w1, w2 = max(len(r) for r in prev.rows), max(len(r) for r in b.rows)
+            if w1 < w2 and prev.page is not None:
+                prev_rows = align_columns(prev, column_edges(b)) or prev_rows
+            elif w2 < w1 and b.page is not None:
+                next_rows = align_columns(RawTable(next_rows), column_edges(prev)) or next_rows
+            merged = RawTable(
+                prev_rows + next_rows,
+                prev.page,
+                prev.bbox,
+                b.last_page or b.page or prev.last_page,
+                prev.starts_page,
+                b.ends_page,
+            )
             out[-1] = merged
             continue
         out.append(b)

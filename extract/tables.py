@@ -303,11 +303,47 @@ def _union(boxes: list) -> tuple[float, float, float, float] | None:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def column_edges(table: RawTable) -> list[float]:
+    xs = sorted(
+        {round(c.bbox[0], 1) for r in table.rows for c in r if c.bbox}
+        | {round(c.bbox[2], 1) for r in table.rows for c in r if c.bbox}
+    )
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > 2:
+            merged.append(x)
+    return merged
+
+
+def align_columns(table: RawTable, edges: list[float]) -> list[list[RawCell]] | None:
+    """Re-grid a fragment whose merged cells hide columns (a one-row piece of a form left at the
+    foot of a page) onto the column edges of the grid it continues. None if it does not fit."""
+    width = len(edges) - 1
+    rows = []
+    for r in table.rows:
+        new = [RawCell("", table.page, None) for _ in range(width)]
+        for c in r:
+            if c.bbox is None:
+                continue
+            col = next((i for i, x in enumerate(edges[:-1]) if abs(x - c.bbox[0]) <= 2), None)
+            if col is None:
+                return None
+            new[col] = c
+        rows.append(new)
+    return rows
+
+
 def is_continuation(prev: RawTable, nxt: RawTable) -> bool:
     """A grid that continues the previous one (page break without a new title)."""
     w1 = max(len(r) for r in prev.rows)
     w2 = max(len(r) for r in nxt.rows)
     first = [normalize_label(c.text) for c in nxt.rows[0]]
+    if prev.page is not None and nxt.page is not None and not (prev.ends_page and nxt.starts_page and nxt.page != prev.last_page):
+        return False  # in a PDF a table continues only from the foot of one page to the top of the next
+    if w1 != w2 and prev.page is not None:
+        small, big = (prev, nxt) if w1 < w2 else (nxt, prev)
+        if align_columns(small, column_edges(big)) is not None:
+            return True
     if w1 != w2 and not (abs(w1 - w2) <= 2 and not any(first)):
         # converters misalign a continued markdown table by a column; its blank header tells
         return False

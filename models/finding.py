@@ -102,10 +102,12 @@ class Finding:
         if self.category not in CATEGORIES:
             raise ValueError(f"unknown category {self.category}")
 
-    def make_fingerprint(self, doc_sha: str = "") -> str:
-        # Rule + normalised location: stable across re-runs and across PDF/DOCX/TXT of the same
-        # document (no page numbers or boxes in it); the doc name keeps two documents apart.
-        basis = "|".join([self.doc, self.rule, self.key or self.message])
+    def make_fingerprint(self) -> str:
+        # Rule + normalised location: stable across re-runs and across the PDF, DOCX and text
+        # versions of one document (no page numbers, boxes or file extension in it); the file's
+        # stem keeps two documents apart.
+        stem = self.doc.rsplit(".", 1)[0] if "." in self.doc else self.doc
+        basis = "|".join([stem, self.rule, self.key or self.message])
         self.fingerprint = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
         return self.fingerprint
 

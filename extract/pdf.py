@@ -1,0 +1,192 @@
+"""PDF with pdfplumber: ruled tables from the cell grid, the rest of the text in reading order.
+
+- doubled characters from fake-bold printing are removed (``dedupe_chars``);
+- ruling lines drawn in white (or with no width) are ignored, so they cannot split cells;
+- a table cell's wrapped lines are joined without spaces; merged header cells come back once,
+  the cells they cover as blanks;
+- a page with no text layer, or only ``(cid:NNN)`` glyphs, is reported ("第N页没有文字层，需OCR")
+  and the rest of the document is still read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
+
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 5,
+}
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def read_pdf(data: bytes, name: str) -> RawDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ExtractionError(name, "文件扩展名为 .pdf，但内容不是 PDF")
+    raw = RawDocument()
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            raw.page_count = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                _read_page(page, number, raw)
+    except ExtractionError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ExtractionError(name, "PDF 已加密，需要密码才能打开") from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise ExtractionError(name, f"PDF 文件损坏或被截断，无法解析（{exc}）") from exc
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise ExtractionError(name, "PDF 已加密，需要密码才能打开") from exc
+        raise ExtractionError(name, f"PDF 文件损坏，无法解析（{type(exc).__name__}: {exc}）") from exc
+    return raw
+
+
+def _invisible(obj: dict) -> bool:
+    if obj.get("object_type") not in ("line", "rect", "curve"):
+        return False
+    if obj.get("linewidth", 1) == 0 and not obj.get("fill"):
+        return True
+    color = obj.get("stroking_color") if obj.get("stroke", True) else obj.get("non_stroking_color")
+    if color is None and obj.get("fill"):
+        color = obj.get("non_stroking_color")
+    return _is_white(color)
+
+
+def _is_white(color) -> bool:
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        color = (color,)
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False
+    if len(values) == 1:
+        return values[0] >= 0.99
+    if len(values) == 3:
+        return all(v >= 0.99 for v in values)
+    if len(values) == 4:  # CMYK
+        return all(v <= 0.01 for v in values)
+    return False
+
+
+def _read_page(page, number: int, raw: RawDocument) -> None:
+    page = page.dedupe_chars()
+    chars = page.chars
+    text_chars = [c for c in chars if c["text"].strip()]
+    if not text_chars:
+        raw.warnings.append(f"第{number}页没有文字层，需OCR")
+        raw.ocr_pages.append(number)
+        return
+    sample = "".join(c["text"] for c in text_chars[:400])
+    if len(_CID.findall(sample)) * 6 > max(len(sample), 1):
+        raw.warnings.append(f"第{number}页文字无法解码（字体缺少Unicode映射，(cid:NNN)），需OCR")
+        raw.ocr_pages.append(number)
+        return
+    visible = page.filter(lambda o: not _invisible(o))
+    tables = visible.find_tables(TABLE_SETTINGS)
+    items: list[tuple[float, object]] = []
+    boxes = []
+    for t in tables:
+        grid = _table_grid(t, page, number)
+        if grid is None:
+            continue
+        boxes.append(t.bbox)
+        items.append((t.bbox[1], RawTable(grid, number, t.bbox, number)))
+    for block in _paragraphs(page, boxes, number):
+        items.append((block.bbox[1] if block.bbox else 0, block))
+    items.sort(key=lambda it: it[0])
+    if items and isinstance(items[0][1], RawTable):
+        items[0][1].starts_page = True
+    body = [b for _, b in items if not (isinstance(b, TextBlock) and PAGE_FOOTER.match(b.text.strip()))]
+    if body and isinstance(body[-1], RawTable):
+        body[-1].ends_page = True
+    raw.blocks.extend(b for _, b in items)
+
+
+def _table_grid(table, page, number: int) -> list[list[RawCell]] | None:
+    texts = table.extract(x_tolerance=1.5, y_tolerance=3)
+    rows: list[list[RawCell]] = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, bbox in enumerate(row.cells):
+            text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
+            if bbox is None or text is None:
+                cells.append(RawCell("", number, None))
+                continue
+            cells.append(RawCell(_join_lines(text), number, tuple(bbox)))
+        rows.append(cells)
+    if len(rows) < 1 or max(len(r) for r in rows) < 2:
+        return None  # a lone box (a frame around text) is not a table
+    return rows
+
+
+def _join_lines(text: str) -> str:
+    """A wrapped cell's lines joined without spaces (its line breaks are the cell's width)."""
+    return "".join(line.strip() for line in text.split("\n"))
+
+
+def _inside(char: dict, boxes: list) -> bool:
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def _paragraphs(page, table_boxes: list, number: int) -> list[TextBlock]:
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, table_boxes))
+    lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
+    blocks: list[TextBlock] = []
+    cur_text: list[str] = []
+    cur_boxes: list = []
+    prev = None
+    for line in lines:
+        chars = [c for c in line["chars"]]
+        height = line["bottom"] - line["top"]
+        new_para = (
+            prev is None
+            or line["top"] - prev["bottom"] > 0.6 * height
+            or line["x0"] > prev["x0"] + 1.5 * height
+            and line["x0"] - page.bbox[0] > 0  # indented first line
+        )
+        if new_para and cur_text:
+            blocks.append(_block(cur_text, cur_boxes, number))
+            cur_text, cur_boxes = [], []
+        last = None
+        for ch in chars:
+            # a visible gap between glyphs is a space the PDF did not draw as a character
+            if last is not None and ch["x0"] - last["x1"] > 0.3 * (last["bottom"] - last["top"]) and ch["text"] != " ":
+                cur_text.append(" ")
+                cur_boxes.append(None)
+            cur_text.append(ch["text"])
+            cur_boxes.append((ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
+            last = ch
+        prev = line
+    if cur_text:
+        blocks.append(_block(cur_text, cur_boxes, number))
+    return [b for b in blocks if b.text]
+
+
+def _block(texts: list[str], boxes: list, number: int) -> TextBlock:
+    # trim the spaces reportlab and others draw at line ends, keeping boxes aligned with text
+    while texts and not texts[-1].strip():
+        texts.pop()
+        boxes.pop()
+    while texts and not texts[0].strip():
+        texts.pop(0)
+        boxes.pop(0)
+    text = "".join(texts)
+    real = [b for b in boxes if b]
+    bbox = (min(b[0] for b in real), min(b[1] for b in real), max(b[2] for b in real), max(b[3] for b in real)) if real else None
+    return TextBlock(text, number, bbox, char_boxes=list(boxes))
