@@ -42,22 +42,20 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
                 _read_page(page, number, raw)
     except ExtractionError:
         raise
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(name, "PDF 已加密，需要密码才能打开") from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise ExtractionError(name, f"PDF 文件损坏或被截断，无法解析（{exc}）") from exc
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ExtractionError(name, "PDF 已加密，需要密码才能打开") from exc
-        raise ExtractionError(name, f"PDF 文件损坏，无法解析（{type(exc).__name__}: {exc}）") from exc
+        if isinstance(cause, (PDFSyntaxError, PSException)):
+            raise ExtractionError(name, f"PDF 文件损坏或被截断，无法解析（{cause}）") from exc
+        detail = str(cause) or type(cause).__name__
+        raise ExtractionError(name, f"PDF 文件损坏，无法解析（{type(cause).__name__}: {detail}）") from exc
     return raw
 
 
 def _invisible(obj: dict) -> bool:
     if obj.get("object_type") not in ("line", "rect", "curve"):
         return False
-    if obj.get("linewidth", 1) == 0 and not obj.get("fill"):
-        return True
     color = obj.get("stroking_color") if obj.get("stroke", True) else obj.get("non_stroking_color")
     if color is None and obj.get("fill"):
         color = obj.get("non_stroking_color")
@@ -90,8 +88,8 @@ def _read_page(page, number: int, raw: RawDocument) -> None:
         raw.warnings.append(f"第{number}页没有文字层，需OCR")
         raw.ocr_pages.append(number)
         return
-    sample = "".join(c["text"] for c in text_chars[:400])
-    if len(_CID.findall(sample)) * 6 > max(len(sample), 1):
+    sample = text_chars[:400]
+    if sum(1 for c in sample if _CID.fullmatch(c["text"])) > 0.3 * len(sample):
         raw.warnings.append(f"第{number}页文字无法解码（字体缺少Unicode映射，(cid:NNN)），需OCR")
         raw.ocr_pages.append(number)
         return
@@ -166,7 +164,7 @@ def _paragraphs(page, table_boxes: list, number: int) -> list[TextBlock]:
         last = None
         for ch in chars:
             # a visible gap between glyphs is a space the PDF did not draw as a character
-            if last is not None and ch["x0"] - last["x1"] > 0.3 * (last["bottom"] - last["top"]) and ch["text"] != " ":
+            if last is not None and ch["x0"] - last["x1"] > 0.2 * (last["bottom"] - last["top"]) and ch["text"] != " ":
                 cur_text.append(" ")
                 cur_boxes.append(None)
             cur_text.append(ch["text"])

@@ -49,7 +49,9 @@ def test_numeric_cell_counts(renderings):
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_same_findings_from_every_format(renderings, name):
-    got = {fmt: sorted((f.fingerprint, f.message) for f in analyse_document(doc).findings) for fmt, doc in renderings[name].items()}
+    got = {
+        fmt: sorted((f.fingerprint, f.message) for f in analyse_document(doc).findings) for fmt, doc in renderings[name].items()
+    }
     assert got["pdf"] == got["txt"]
     assert got["docx"] == got["txt"]
 

@@ -1,0 +1,77 @@
+"""Bad input: a clear message naming the file and the reason; the rest is still read."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+from reportlab.lib.pdfencrypt import StandardEncryption
+from support.pdfs import image_only_page_pdf, ruled_table_pdf, text_pdf
+
+from extract import ExtractionError, load_bytes
+
+
+def reason(data: bytes, name: str) -> str:
+    with pytest.raises(ExtractionError) as exc:
+        load_bytes(data, name)
+    assert exc.value.path == name
+    return exc.value.reason
+
+
+def test_zero_bytes():
+    assert reason(b"", "a.pdf") == "文件为空（0 字节）"
+    assert reason(b"", "a.docx") == "文件为空（0 字节）"
+
+
+def test_not_a_pdf():
+    assert reason(b"<html>not a pdf</html>", "report.pdf") == "文件扩展名为 .pdf，但内容不是 PDF"
+
+
+def test_truncated_pdf():
+    data = (SAMPLES / "004_2958b8ff77e9055f.pdf").read_bytes()
+    assert reason(data[: len(data) // 3], "cut.pdf").startswith("PDF 文件损坏")
+
+
+def test_encrypted_pdf_with_password():
+    data = text_pdf(["机密"], encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    assert reason(data, "locked.pdf") == "PDF 已加密，需要密码才能打开"
+
+
+def test_encrypted_pdf_with_empty_user_password_is_read():
+    data = text_pdf(
+        ["Budget 2023", "Total 362.62"], encrypt=StandardEncryption("", ownerPassword="owner", canPrint=1), font="Helvetica"
+    )
+    doc = load_bytes(data, "open.pdf")
+    assert [p.text for p in doc.paragraphs] == ["Budget 2023", "Total 362.62"]
+
+
+def test_undecodable_glyphs_reported():
+    # reportlab's CID font in an encrypted file comes back from pdfminer as (cid:NNN) glyphs
+    data = text_pdf(["2023年度部门决算"], encrypt=StandardEncryption("", ownerPassword="owner"))
+    assert reason(data, "cid.pdf") == "第1页文字无法解码（字体缺少Unicode映射，(cid:NNN)），需OCR"
+
+
+def test_image_only_page_reported_rest_read():
+    doc = load_bytes(image_only_page_pdf(), "scan.pdf")
+    assert doc.warnings == ["第2页没有文字层，需OCR"]
+    assert doc.ocr_pages == [2]
+    assert doc.figures[0].text == "362.62万元" and doc.figures[0].page == 1
+
+
+def test_docx_and_xlsx_that_are_not_zip():
+    assert reason(b"PK-not really", "a.docx").startswith("不是有效的 DOCX 文件")
+    assert reason(b"\xd0\xcf\x11\xe0 old excel", "a.xlsx").startswith("不是有效的 XLSX 文件")
+
+
+def test_unsupported_type():
+    assert reason(b"abc", "a.doc") == "不支持的文件类型“.doc”，支持 PDF、DOCX、XLSX、TXT、MD"
+
+
+def test_invisible_rules_do_not_split_cells():
+    doc = load_bytes(ruled_table_pdf(white_line=True), "t.pdf")
+    t = doc.tables[0]
+    assert [r.text for r in t.rows] == ["行政运行\t45.83\t43", "事业运行\t25.28\t1.94"]
+
+
+def test_fake_bold_characters_are_deduplicated():
+    doc = load_bytes(ruled_table_pdf(fake_bold=True), "t.pdf")
+    assert [r.label for r in doc.tables[0].rows] == ["行政运行", "事业运行"]
