@@ -80,8 +80,24 @@ def _is_white(color) -> bool:
     return False
 
 
+def _has_doubled_chars(chars: list[dict]) -> bool:
+    """Fake-bold printing draws each glyph twice a fraction of a point apart. A hash check is
+    far cheaper than pdfplumber's dedupe pass, which then runs only where it is needed."""
+    seen = set()
+    for c in chars:
+        if not c["text"].strip():
+            continue
+        for dx in (0, 1):
+            for dy in (0, 1):
+                if (c["text"], round(c["x0"]) + dx, round(c["top"]) + dy) in seen:
+                    return True
+        seen.add((c["text"], round(c["x0"]), round(c["top"])))
+    return False
+
+
 def _read_page(page, number: int, raw: RawDocument) -> None:
-    page = page.dedupe_chars()
+    if _has_doubled_chars(page.chars):
+        page = page.dedupe_chars()
     chars = page.chars
     text_chars = [c for c in chars if c["text"].strip()]
     if not text_chars:
