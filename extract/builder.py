@@ -13,6 +13,7 @@ import re
 from models import Document, Paragraph, Section, Table
 
 from .blocks import PAGE_FOOTER, RawDocument, RawTable, TextBlock
+from .forms import read_projects
 from .narrative import parse_figures
 from .numbers import normalize_label
 from .tables import (
@@ -63,6 +64,7 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         if not t.unit:
             t.unit = doc.default_unit
     doc.figures = parse_figures(doc.paragraphs)
+    doc.projects = [p for t in doc.tables for p in read_projects(t)]
     return doc
 
 

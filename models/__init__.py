@@ -1,6 +1,6 @@
 """Data model shared by every stage: documents (with provenance) and findings."""
 
-from .document import BBox, Cell, Column, Document, Figure, Paragraph, Row, Section, Table
+from .document import BBox, Cell, Column, Document, Figure, Indicator, Paragraph, Project, Row, Section, Table
 from .finding import CATEGORIES, CATEGORY_LABELS, Evidence, Finding, Severity
 
 __all__ = [
@@ -9,7 +9,9 @@ __all__ = [
     "Column",
     "Document",
     "Figure",
+    "Indicator",
     "Paragraph",
+    "Project",
     "Row",
     "Section",
     "Table",

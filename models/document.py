@@ -114,6 +114,51 @@ class Table:
 
 
 @dataclass
+class Indicator:
+    """One row of a performance table's indicator block (一级/二级/三级指标 …)."""
+
+    level1: str
+    level2: str
+    name: str
+    target: str  # 年度指标值 / 预期指标值, verbatim
+    actual: str  # 实际完成值, verbatim ("" in target tables)
+    weight: Decimal | None  # 分值 / 权重
+    score: Decimal | None  # 得分
+    reason: str  # 偏差原因分析及改进措施
+    row: int  # index into the table's rows
+
+
+@dataclass
+class Project:
+    """A project (or the department as a whole) as its performance table states it."""
+
+    name: str
+    table: str  # table id
+    scope: str  # project | department
+    budget_initial: Decimal | None = None  # 年初预算数
+    budget: Decimal | None = None  # 全年预算数 (or 预算数)
+    executed: Decimal | None = None  # 全年执行数
+    fiscal_budget: Decimal | None = None  # 其中：当年财政拨款 / 其中-财政拨款
+    fiscal_executed: Decimal | None = None
+    weight: Decimal | None = None  # 分值 of the execution line
+    rate_stated: Decimal | None = None  # 执行率 as printed, in %
+    score_stated: Decimal | None = None  # 得分 of the execution line
+    goal_expected: str = ""
+    goal_actual: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+    total_weight: Decimal | None = None  # 总分 row: 分值
+    total_score: Decimal | None = None  # 总分 row: 得分
+    rows: dict[str, int] = field(default_factory=dict)  # name | money | fiscal | goals | total → row index
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        """执行数 / 全年预算数, in %."""
+        if self.executed is None or not self.budget:
+            return None
+        return self.executed / self.budget * 100
+
+
+@dataclass
 class Figure:
     """A number stated in the narrative, with what it is about."""
 
@@ -181,8 +226,12 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)  # from the performance tables
     warnings: list[str] = field(default_factory=list)  # e.g. "第3页没有文字层，需OCR"
     ocr_pages: list[int] = field(default_factory=list)
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]
