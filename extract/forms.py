@@ -154,7 +154,7 @@ def _indicators(p: Project, table: Table, grid: list[list[str]]) -> None:
             p.rows["total"] = i
             break
 
-        def at(key: str) -> str:
+        def at(key: str, cells=cells) -> str:
             c = cols[key]
             return cells[c].text.strip() if c is not None and c < len(cells) else ""
 
@@ -190,7 +190,7 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
     for i, r in enumerate(table.rows):
         cells = r.cells
 
-        def at(key: str) -> str:
+        def at(key: str, cells=cells) -> str:
             c = col[key]
             return cells[c].text.strip() if c is not None and c < len(cells) else ""
 
