@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from .base import Rule
+from .crosstable import RULES as CROSSTABLE
 from .footing import RULES as FOOTING
+from .narrative import RULES as NARRATIVE
+from .recompute import RULES as RECOMPUTE
 
-ALL_RULES: list[type[Rule]] = [*FOOTING]
+ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE]
 
 
 def rules() -> list[Rule]:

@@ -18,11 +18,13 @@ from .numbers import COMPARATORS, normalize_digits, to_decimal
 
 _UNITS = r"万元|亿元|元|万人次|万人|人次|万(?![人\d])|%|‰|人|家|个|辆|次|名|户|台|套|件|份|张|所|项"
 FIGURE_RE = re.compile(
-    r"(?P<cmp>≥|>=|》|≤|<=|>|<)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>" + _UNITS + r")"
+    r"(?P<cmp>≥|>=|》|≤|<=|>|<)?(?P<neg>(?<![\d.])[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>"
+    + _UNITS
+    + r")"
 )
 _UP = ("增加", "增长", "上升", "提高", "超支", "多")
 _DOWN = ("减少", "下降", "降低", "节约", "少", "减")
-_LINK = re.compile(r"(为|是|达到|达|共计|合计|总计|共|计|约|约为|了|的|：|:)+$")
+_LINK = re.compile(r"(为|是|达到|达|共计|共|约|约为|了|的|：|:)+$")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！!？?、]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
 
@@ -43,20 +45,22 @@ def figures_in(p: Paragraph) -> list[Figure]:
     sentences = _sentences(text)
     for m in FIGURE_RE.finditer(text):
         start, end = m.start("num"), m.end()
-        before = text[:start]
+        before = text[: m.start()]
         # a year ("2023年"), a date or a code is not a figure; neither is a number glued to letters
         if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "._"):
             continue
         value = to_decimal(m.group("num"))
         if value is None:
             continue
+        if m.group("neg"):
+            value = -value
         unit = m.group("unit")
         if unit == "万":
             unit = "万元"
         if unit == "项" and not re.search(r"[个共计]$", before):
             continue
         clause_start = _clause_start(before)
-        lead = p.text[clause_start:start].strip() if len(p.text) == len(text) else before[clause_start:].strip()
+        lead = p.text[clause_start : m.start()].strip() if len(p.text) == len(text) else before[clause_start:].strip()
         direction = _direction(lead)
         if unit in ("%", "‰"):
             kind = "change" if direction else "percent"
@@ -65,6 +69,10 @@ def figures_in(p: Paragraph) -> list[Figure]:
         else:
             kind = "count"
         subject = _LINK.sub("", lead).strip()
+        verb = re.match(r"^(?:主要是因为|主要是|其中)?(增加|减少|增长|下降|降低|节约)", subject)
+        if not direction and verb and kind == "amount":
+            # "减少卫生健康支出423.62万元": the verb before the subject makes it a change
+            kind, direction = "change", (1 if verb.group(1) in ("增加", "增长") else -1)
         if direction:
             subject = re.sub(r"(增加|增长|上升|提高|超支|减少|下降|降低|节约)了?$", "", subject).strip()
         s_start, s_end = _sentence_of(sentences, start)

@@ -1,0 +1,80 @@
+"""XTB001: the same code with different amounts in tables that report the same quantity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models import Document, Finding, Severity
+
+from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ._common import code_rows, pairs_for
+from .XTB002_shuffled_rows import shuffled_codes
+
+
+class SameCodeAcrossTables(Rule):
+    """A 项 code carries the same amount in every table that reports the same quantity.
+
+    What it checks:
+        The amount of each classification code in 支出决算表 against 一般公共预算财政拨款支出决算表
+        (when all money is 一般公共预算), and in 收入决算表 against 支出决算表 (beyond the carry-overs
+        of table 1). Rows already reported as shuffled (XTB002) are left to that finding.
+    Why an auditor cares:
+        The tables are compiled from one ledger; an amount that changes between them was typed
+        twice, and at most one of the two can be right.
+    Fails:
+        2101501 行政运行：收入决算表 45.83，支出决算表 105.6
+    Passes:
+        2101501 行政运行：收入决算表 45.83，支出决算表 45.83
+    """
+
+    code = "XTB001"
+    title = "同一科目在两张表中金额不一致"
+    category = "cross_table"
+    severity = Severity.high
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        scale = document_total(doc)
+        shuffled = shuffled_codes(doc)
+        seen: set[str] = set()
+        for a, ca, b, cb, slack in pairs_for(doc):
+            ra, rb = code_rows(a), code_rows(b)
+            for code in ra:
+                if code not in rb or code in shuffled or code in seen:
+                    continue
+                va, vb = a.value(ra[code], ca), b.value(rb[code], cb)
+                if va is None and vb is None:
+                    continue
+                bal = balance(vb or 0, [va or 0])
+                if bal.ok:
+                    continue
+                seen.add(code)
+                label = ra[code].label or rb[code].label
+                msg = f"{code} {label}：{table_label(a)} {fmt(va)} 万元，{table_label(b)} {fmt(vb)} 万元，相差 {fmt(abs(bal.difference))} 万元"
+                ev = [
+                    row_evidence(a, ra[code], "expected", [a.column(ca).index]),
+                    row_evidence(b, rb[code], "stated", [b.column(cb).index]),
+                ]
+                values = {"stated": vb, "expected": va, "difference": bal.difference}
+                key = f"{a.kind}|{b.kind}|{code}"
+                if bal.rounding:
+                    yield self.finding(
+                        msg + "（在尾数误差范围内）",
+                        ev,
+                        key=key,
+                        values=values,
+                        severity=Severity.info,
+                        category="rounding",
+                        title="同一科目在两张表中存在尾数差异",
+                    )
+                elif slack and abs(bal.difference) <= slack:
+                    # explained by the carry-overs of table 1: shown, not counted as an error
+                    yield self.finding(
+                        msg + f"（差额不超过结转结余 {fmt(slack)} 万元，可由结转结余解释）",
+                        ev,
+                        key=key,
+                        values=values,
+                        severity=Severity.info,
+                        confidence=0.5,
+                    )
+                else:
+                    yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))

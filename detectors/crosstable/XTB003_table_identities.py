@@ -1,0 +1,208 @@
+"""XTB003: the identities between the standard tables (table 1 against 2–5, 4 against 5, 6 against 5)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from extract.numbers import normalize_label
+from models import Cell, Document, Evidence, Finding, Row, Severity, Table
+
+from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ._common import code_rows
+
+CLASS_CODES = {
+    "一般公共服务": "201",
+    "外交": "202",
+    "国防": "203",
+    "公共安全": "204",
+    "教育": "205",
+    "科学技术": "206",
+    "文化旅游体育与传媒": "207",
+    "社会保障和就业": "208",
+    "卫生健康": "210",
+    "节能环保": "211",
+    "城乡社区": "212",
+    "农林水": "213",
+    "交通运输": "214",
+    "资源勘探工业信息等": "215",
+    "商业服务业等": "216",
+    "金融": "217",
+    "援助其他地区": "219",
+    "自然资源海洋气象等": "220",
+    "住房保障": "221",
+    "粮油物资储备": "222",
+    "灾害防治及应急管理": "224",
+    "其他": "229",
+}
+_CLASS_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(.+?)支出$")
+
+
+def class_code(label: str) -> str:
+    m = _CLASS_LABEL.match(normalize_label(label))
+    return CLASS_CODES.get(m.group(1), "") if m else ""
+
+
+def class_amount(t: Table, code: str, role: str) -> tuple[Decimal | None, list[Row]]:
+    """A 类 amount of a code table: its 类 row, or the sum of its top printed rows."""
+    rows = code_rows(t)
+    if code in rows:
+        return t.value(rows[code], role), [rows[code]]
+    codes = [c for c in rows if c.startswith(code)]
+    tops = [c for c in codes if not any(o != c and c.startswith(o) for o in codes)]
+    if not tops:
+        return None, []
+    vals = [t.value(rows[c], role) or Decimal(0) for c in tops]
+    return sum(vals, Decimal(0)), [rows[c] for c in tops]
+
+
+def total_row(t: Table) -> Row | None:
+    return next((r for r in t.rows if r.label in ("合计", "总计") and not r.code), None)
+
+
+def labelled_row(t: Table, *labels: str) -> Row | None:
+    return next((r for r in t.rows if r.label in labels), None)
+
+
+def personnel_public(t: Table) -> tuple[tuple[Cell, Decimal] | None, tuple[Cell, Decimal] | None, Row | None]:
+    """人员经费合计 and 公用经费合计 of the basic-expense detail table (label cell, amount)."""
+    found: dict[str, tuple[Cell, Decimal]] = {}
+    where = None
+    for r in t.rows:
+        for i, c in enumerate(r.cells):
+            label = normalize_label(c.text)
+            if label in ("人员经费合计", "公用经费合计", "人员经费", "公用经费"):
+                v = next((x.value for x in r.cells[i + 1 :] if x.value is not None), None)
+                if v is not None:
+                    found[label.replace("合计", "")] = (c, v)
+                    where = r
+    return found.get("人员经费"), found.get("公用经费"), where
+
+
+class TableIdentities(Rule):
+    """The identities between the standard tables (勾稽关系).
+
+    What it checks:
+        收入支出决算总表 本年收入合计 = 收入决算表 合计 and 本年支出合计 = 支出决算表 合计; each expense
+        class of table 1 = the same 类 in 支出决算表; 财政拨款收入支出决算总表 一般公共预算 column per
+        class and in total = 一般公共预算财政拨款支出决算表; 基本支出明细表 人员经费合计 + 公用经费合计 =
+        一般公共预算财政拨款支出决算表 基本支出.
+    Why an auditor cares:
+        The tables are one set of accounts seen from different sides; a break means a table was
+        compiled from different figures than the others.
+    Fails:
+        收入支出决算总表 卫生健康支出 329.85，支出决算表 210 类 319.70
+    Passes:
+        收入支出决算总表 卫生健康支出 329.85，支出决算表 210 类 329.85
+    """
+
+    code = "XTB003"
+    title = "表间勾稽关系不符"
+    category = "cross_table"
+    severity = Severity.high
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        scale = document_total(doc)
+        inc, exp = doc.table_of("summary", "income"), doc.table_of("summary", "expense")
+        t2, t3, t5 = doc.table_of("income"), doc.table_of("expense"), doc.table_of("gpb_expense")
+        f4 = doc.table_of("fiscal_summary", "expense")
+        if inc and t2:
+            yield from self._pair(
+                inc, labelled_row(inc, "本年收入合计", "一、本年收入"), "total", t2, total_row(t2), "total", "本年收入合计", scale
+            )
+        if exp and t3:
+            yield from self._pair(
+                exp, labelled_row(exp, "本年支出合计", "一、本年支出"), "total", t3, total_row(t3), "total", "本年支出合计", scale
+            )
+            yield from self._classes(exp, "total", t3, "total", scale)
+        if f4 and t5:
+            yield from self._pair(
+                f4,
+                labelled_row(f4, "本年支出合计", "一、本年支出"),
+                "gpb",
+                t5,
+                total_row(t5),
+                "total",
+                "一般公共预算财政拨款支出合计",
+                scale,
+            )
+            yield from self._classes(f4, "gpb", t5, "total", scale)
+        t6 = doc.table_of("gpb_basic_detail")
+        if t6 and t5 and t5.column("basic"):
+            yield from self._basic(t6, t5, scale)
+
+    def _pair(self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale) -> Iterable[Finding]:
+        if ra is None or rb is None:
+            return
+        va, vb = a.value(ra, ca), b.value(rb, cb)
+        if va is None and vb is None:
+            return
+        yield from self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale)
+
+    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale) -> Iterable[Finding]:
+        for r in a.rows:
+            code = class_code(r.label)
+            if not code:
+                continue
+            va = a.value(r, ca)
+            vb, rows_b = class_amount(b, code, cb)
+            if not va and not vb:
+                continue
+            if vb is None and not rows_b:
+                vb = Decimal(0)
+            name = f"{code} {normalize_label(r.label).split('、')[-1]}"
+            yield from self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale)
+
+    def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale) -> Iterable[Finding]:
+        bal = balance(vb or Decimal(0), [va or Decimal(0)])
+        if bal.ok:
+            return
+        ev: list[Evidence] = [row_evidence(a, r, "expected", [a.column(ca).index]) for r in rows_a]
+        ev += [row_evidence(b, r, "stated", [b.column(cb).index]) for r in rows_b]
+        summed = "（下级科目合计）" if len(rows_b) > 1 else ""
+        msg = f"{what}：{table_label(a)} {fmt(va)} 万元，{table_label(b)}{summed} {fmt(vb)} 万元，相差 {fmt(abs(bal.difference))} 万元"
+        values = {"stated": vb, "expected": va, "difference": bal.difference}
+        if bal.rounding:
+            yield self.finding(
+                msg + "（在尾数误差范围内）",
+                ev,
+                key=key,
+                values=values,
+                severity=Severity.info,
+                category="rounding",
+                title="表间勾稽存在尾数差异",
+            )
+        else:
+            yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))
+
+    def _basic(self, t6: Table, t5: Table, scale) -> Iterable[Finding]:
+        personnel, public, row6 = personnel_public(t6)
+        total = total_row(t5)
+        if personnel is None or public is None or total is None:
+            return
+        basic = t5.value(total, "basic")
+        if basic is None:
+            return
+        bal = balance(basic, [personnel[1], public[1]])
+        if bal.ok:
+            return
+        ev = [row_evidence(t6, row6, "component"), row_evidence(t5, total, "stated", [t5.column("basic").index])]
+        msg = (
+            f"{table_label(t6)} 人员经费合计 {fmt(personnel[1])} + 公用经费合计 {fmt(public[1])} = {fmt(bal.expected)} 万元，"
+            f"{table_label(t5)} 基本支出 {fmt(basic)} 万元，相差 {fmt(abs(bal.difference))} 万元"
+        )
+        values = {"stated": basic, "expected": bal.expected, "difference": bal.difference}
+        key = "basic_detail|gpb_expense|basic"
+        if bal.rounding:
+            yield self.finding(
+                msg + "（在尾数误差范围内）",
+                ev,
+                key=key,
+                values=values,
+                severity=Severity.info,
+                category="rounding",
+                title="表间勾稽存在尾数差异",
+            )
+        else:
+            yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))

@@ -1,0 +1,7 @@
+"""Cross-table: identities between tables, the same code in sister tables, shuffled rows."""
+
+from .XTB001_same_code import SameCodeAcrossTables
+from .XTB002_shuffled_rows import ShuffledRows
+from .XTB003_table_identities import TableIdentities
+
+RULES = [SameCodeAcrossTables, ShuffledRows, TableIdentities]

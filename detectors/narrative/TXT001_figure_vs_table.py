@@ -1,0 +1,86 @@
+"""TXT001: an amount in the 情况说明 against the table cell that states the same quantity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from models import Document, Evidence, Finding, Severity
+
+from ..base import Balance, Rule, document_total, fmt, materiality, row_evidence, table_label
+from ..crosstable.XTB002_shuffled_rows import shuffled_codes
+from .subjects import figure_keys, table_value
+
+
+def figure_evidence(doc: Document, f, role: str = "stated") -> Evidence:
+    return Evidence(text=f.sentence or doc.paragraphs[f.paragraph].text, page=f.page, bbox=f.bbox, role=role)
+
+
+class FigureVsTable(Rule):
+    """A figure in the text = the table cell it restates.
+
+    What it checks:
+        Each amount of the narrative linked to its table cell by what it is about: totals
+        (本年收入合计, 本年支出合计, 财政拨款收入/支出), 基本支出 / 项目支出, 人员经费 / 公用经费, the 三公
+        items (预算数 and 决算数), a 类 ("卫生健康（类）支出") and a 项 (the "……（项）" heading before
+        "支出决算为…") — and flags the ones that differ.
+    Why an auditor cares:
+        Readers quote the text, not the tables; a sentence that disagrees with its table is a
+        published misstatement either way.
+    Fails:
+        "人员经费587.2万元" while 基本支出明细表 人员经费合计 is 587.21 (rounding, info);
+        "支出决算为596万元" for 行政运行 while the table says 596.04
+    Passes:
+        "卫生健康（类）支出329.85万元" with the table's 329.85
+    """
+
+    code = "TXT001"
+    title = "文字说明与表格数字不符"
+    category = "narrative_vs_table"
+    severity = Severity.medium
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        scale = document_total(doc)
+        skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled_codes(doc)}
+        seen: set[tuple] = set()
+        for k in figure_keys(doc):
+            if k.key in skip:
+                continue  # a shuffled row: XTB002 reports it with the table it agrees with
+            cell = table_value(doc, k.key, k.when)
+            if cell is None:
+                continue
+            stated = k.figure.amount_wan
+            if stated is None:
+                continue
+            tu = cell.table.unit
+            expected = cell.value / 10000 if tu == "元" else cell.value
+            # narrative amounts are read at 2 decimals like the tables ("596万元" for 596.04 is a
+            # misstatement, not rounding)
+            b = Balance(stated, expected, Decimal("0.01"))
+            if b.ok or (k.key, k.when, stated) in seen:
+                continue
+            seen.add((k.key, k.when, stated))
+            what = k.figure.subject or k.key
+            msg = f"文字说明“{k.figure.sentence[:60]}”中{what} {k.figure.text}，{table_label(cell.table)} 为 {fmt(expected)} 万元，相差 {fmt(abs(b.difference))} 万元"
+            ev = [figure_evidence(doc, k.figure), row_evidence(cell.table, cell.row, "expected", [cell.col])]
+            values = {"stated": stated, "expected": expected, "difference": b.difference}
+            key = f"{k.key}|{k.when}|{stated}"
+            if b.rounding:
+                yield self.finding(
+                    msg + "（在尾数误差范围内）",
+                    ev,
+                    key=key,
+                    values=values,
+                    severity=Severity.info,
+                    category="rounding",
+                    title="文字与表格存在尾数差异",
+                )
+            else:
+                sev = (
+                    Severity.high
+                    if abs(b.difference) >= max(abs(expected) * Decimal("0.01"), Decimal(1))
+                    else Severity.medium
+                    if abs(b.difference) >= 0.02
+                    else Severity.low
+                )
+                yield self.finding(msg, ev, key=key, values=values, severity=sev, materiality=materiality(b.difference, scale))

@@ -1,0 +1,232 @@
+"""What a narrative figure is about, and where the tables state the same quantity.
+
+``figure_keys(doc)`` gives each amount figure a canonical key ("expense_total", "basic",
+"class:210", "item:2101501", "three_public@final" …) from its subject phrase, the sentence
+around it (an item named earlier in the sentence carries over to "支出决算为…"), the
+section it sits in, and the 项 heading paragraph before it. ``table_value(doc, key)`` looks the
+key up in the standard tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.numbers import normalize_label
+from models import Document, Figure, Row, Table
+
+from ..crosstable.XTB003_table_identities import CLASS_CODES, class_amount, labelled_row, personnel_public, total_row
+
+# (key, pattern the normalised subject must match in full, once the year, the department's
+# name and filler words are taken off its front) — specific before general
+_SCOPE = r"(?:一般公共预算)?(?:财政拨款)?(?:安排的?)?"
+_WHEN = r"(?:支出)?(?:决算数?|预算数?|年初预算数?|全年预算数?|调整预算数?)?"
+KEYS: list[tuple[str, str]] = [
+    ("three_public", _SCOPE + r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?"),
+    ("vehicle_subtotal", r"公务用车购置(?:费)?及运行(?:维护)?费(?:支出)?"),
+    ("vehicle_purchase", r"公务用车购置费?(?:支出)?"),
+    ("vehicle_running", r"公务用车运行(?:维护)?费(?:支出)?"),
+    ("abroad", r"因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?"),
+    ("reception", r"(?:国内)?公务接待费(?:支出)?"),
+    ("personnel", _SCOPE + r"人员经费(?:支出)?"),
+    ("public", _SCOPE + r"(?:日常)?公用经费(?:支出)?"),
+    ("gov_fund_income", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?收入"),
+    ("gov_fund_expense", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出"),
+    ("gpb_expense", r"一般公共预算(?:财政拨款)?支出"),
+    ("fiscal_income_grand", r"财政拨款收入总计"),
+    ("fiscal_expense_grand", r"财政拨款支出总计"),
+    ("fiscal_income", r"财政拨款(?:总)?收入(?:合计)?"),
+    ("fiscal_expense", r"财政拨款(?:总)?支出(?:合计)?"),
+    ("income_grand", r"收入总计"),
+    ("expense_grand", r"支出总计"),
+    ("income_total", r"(?:本年)?收入合计|总收入"),
+    ("expense_total", r"(?:本年)?支出合计|总支出"),
+    ("basic", _SCOPE + r"基本支出"),
+    ("project", _SCOPE + r"项目支出"),
+]
+_FILLER = re.compile(r"^(?:\d{4}年(?:度)?|本年度|全年|本部门|本单位|我单位|我局|其中|共|截至\S*?日)+")
+THREE_PUBLIC = {"three_public", "vehicle_subtotal", "vehicle_purchase", "vehicle_running", "abroad", "reception"}
+_CLASS = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:支出)?[（(]类[)）]")
+_ITEM = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?:支出)?[（(]项[)）]")
+_PREVIOUS = re.compile(r"上年|去年|上一年|同期")
+_SCOPE_ONLY = re.compile(r"涉及(一般公共预算|政府性基金|国有资本|资金)")  # the money an evaluation covered
+
+
+@dataclass
+class Keyed:
+    figure: Figure
+    key: str  # canonical quantity
+    when: str  # final | budget
+
+
+def _when(subject: str) -> str:
+    bare = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|预算单位|部门预算", "", subject)
+    if "预算" in bare and "决算" not in bare:
+        return "initial" if "年初" in bare else "budget"
+    return "final"
+
+
+def _scope(doc: Document, f: Figure) -> str:
+    """Whether a 基本支出 / 项目支出 figure means the 一般公共预算 tables, the 政府性基金 or all funds."""
+    p = doc.paragraphs[f.paragraph]
+    if "政府性基金" in f.sentence:
+        return "fund"
+    text = p.section + f.sentence
+    return "gpb" if re.search(r"一般公共预算|财政拨款", text) else "all"
+
+
+def figure_keys(doc: Document) -> list[Keyed]:
+    out: list[Keyed] = []
+    item_of_paragraph: dict[int, str] = {}
+    for p in doc.paragraphs:
+        m = _ITEM.search(p.text)
+        if m and len(p.text) < 80:
+            item_of_paragraph[p.index + 1] = normalize_label(m.group(1))
+    last_key: dict[str, str] = {}
+    for f in doc.figures:
+        if f.kind != "amount" or f.unit not in ("万元", "元", "亿元"):
+            continue
+        subject = normalize_label(f.subject)
+        sentence_id = f"{f.paragraph}|{f.sentence}"
+        if _SCOPE_ONLY.search(f.sentence):
+            continue
+        if _PREVIOUS.search(subject) or _other_year(subject, doc.year):
+            last_key.pop(sentence_id, None)
+            continue
+        key = _key(_core(subject, doc.department))
+        if key is None:
+            m = _CLASS.search(subject)
+            if m and _class_code(m.group(1)):
+                key = f"class:{_class_code(m.group(1))}"
+        if key is None and re.fullmatch(r"(支出)?(决算|决算数|预算|预算数|年初预算|年初预算数|全年预算数)(为)?", subject or "-"):
+            key = last_key.get(sentence_id)
+            if key is None and f.paragraph in item_of_paragraph:
+                key = f"item:{item_of_paragraph[f.paragraph]}"
+        if key is None:
+            continue
+        if key in ("basic", "project"):
+            key = f"{key}:{_scope(doc, f)}"
+        base = key.split("@")[0]
+        last_key[sentence_id] = base
+        when = _when(subject) if subject else "final"
+        out.append(Keyed(f, base, when))
+    return out
+
+
+def _other_year(subject: str, year: int | None) -> bool:
+    m = re.search(r"(20\d{2})年", subject)
+    return bool(m and year and int(m.group(1)) != year)
+
+
+def _core(subject: str, department: str) -> str:
+    if department:
+        subject = subject.replace(department, "")
+    return _FILLER.sub("", subject)
+
+
+def _key(core: str) -> str | None:
+    for key, pattern in KEYS:
+        if re.fullmatch(pattern + _WHEN, core):
+            return key
+    return None
+
+
+def _class_code(name: str) -> str:
+    name = re.sub(r"支出$", "", name)
+    return CLASS_CODES.get(name, "")
+
+
+@dataclass
+class TableCell:
+    value: Decimal
+    table: Table
+    row: Row
+    col: int
+
+
+def table_value(doc: Document, key: str, when: str = "final") -> TableCell | None:
+    """The table cell stating the quantity a key names, if the document has it."""
+    t1i, t1e = doc.table_of("summary", "income"), doc.table_of("summary", "expense")
+    t4i, t4e = doc.table_of("fiscal_summary", "income"), doc.table_of("fiscal_summary", "expense")
+    t3, t5, t6, t9 = (
+        doc.table_of("expense"),
+        doc.table_of("gpb_expense"),
+        doc.table_of("gpb_basic_detail"),
+        doc.table_of("three_public"),
+    )
+
+    def cell(t: Table | None, row: Row | None, role: str) -> TableCell | None:
+        if t is None or row is None:
+            return None
+        col = t.column(role)
+        if col is None or col.index >= len(row.cells) or row.cells[col.index].value is None:
+            return None
+        return TableCell(row.cells[col.index].value, t, row, col.index)
+
+    if key in THREE_PUBLIC and t9 is not None and t9.rows:
+        role = {"three_public": "total"}.get(key, key)
+        suffix = "@budget" if when == "budget" else "@final"
+        row = next((r for r in t9.rows if r.label in ("合计", "")), t9.rows[0])
+        if t9.column(role + suffix) is not None:
+            return cell(t9, row, role + suffix)
+        # a budget document's 三公 table has one half: its amounts are budgets
+        return cell(t9, row, role) if when == "budget" or doc.doc_type == "部门预算" else None
+    if when != "final":
+        return None
+    simple = {
+        "income_total": (t1i, ("本年收入合计", "一、本年收入"), "total"),
+        "expense_total": (t1e, ("本年支出合计", "一、本年支出"), "total"),
+        "income_grand": (t1i, ("总计", "收入总计"), "total"),
+        "expense_grand": (t1e, ("总计", "支出总计"), "total"),
+        "fiscal_income": (t4i, ("本年收入合计", "一、本年收入"), "total"),
+        "fiscal_expense": (t4e, ("本年支出合计", "一、本年支出"), "total"),
+        "fiscal_income_grand": (t4i, ("总计", "收入总计"), "total"),
+        "fiscal_expense_grand": (t4e, ("总计", "支出总计"), "total"),
+        "gov_fund_income": (
+            t4i,
+            ("二、政府性基金预算财政拨款", "政府性基金预算财政拨款收入", "二、政府性基金预算拨款收入"),
+            "total",
+        ),
+        "gov_fund_expense": (t4e, ("本年支出合计", "一、本年支出"), "gov_fund"),
+    }
+    if key in simple:
+        t, labels, role = simple[key]
+        return cell(t, labelled_row(t, *labels) if t else None, role)
+    if key == "gpb_expense":
+        return cell(t5, total_row(t5) if t5 else None, "total")
+    if key.startswith(("basic:", "project:")):
+        role, scope = key.split(":")
+        t = t5 if scope == "gpb" else (t3 or t5)
+        return cell(t, total_row(t) if t else None, role)
+    if key in ("personnel", "public") and t6 is not None:
+        personnel, public, row = personnel_public(t6)
+        hit = personnel if key == "personnel" else public
+        if hit and row is not None:
+            return TableCell(hit[1], t6, row, row.cells.index(hit[0]))
+        return None
+    if key.startswith("class:"):
+        code = key.split(":")[1]
+        for t, role in ((t4e, "gpb"), (t5, "total"), (t1e, "total")):
+            if t is None:
+                continue
+            if t.part:
+                row = next((r for r in t.rows if _class_code_of_label(r.label) == code), None)
+                found = cell(t, row, role)
+            else:
+                v, rows = class_amount(t, code, role)
+                found = TableCell(v, t, rows[0], t.column(role).index) if v is not None and len(rows) == 1 else None
+            if found:
+                return found
+        return None
+    if key.startswith("item:") and t5 is not None:
+        name = key.split(":", 1)[1]
+        names = {name, re.sub("支出$", "", name), name + "支出"}
+        row = next((r for r in t5.rows if r.code and len(r.code) == 7 and r.label in names), None)
+        return cell(t5, row, "total")
+    return None
+
+
+def _class_code_of_label(label: str) -> str:
+    m = re.match(r"^(?:[一二三四五六七八九十]+、)?(.+?)支出$", normalize_label(label))
+    return CLASS_CODES.get(m.group(1), "") if m else ""

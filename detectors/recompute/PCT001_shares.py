@@ -1,0 +1,115 @@
+"""PCT001: a stated share (占X%) against part / whole, and shares that must add up to 100%."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from models import Document, Finding, Severity
+
+from ..base import Rule, fmt
+from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ._sentences import by_paragraph, pct_tolerance
+
+_SHARE = re.compile(r"^占(比)?")
+
+
+class Shares(Rule):
+    """占X% = part / whole.
+
+    What it checks:
+        Every share in the narrative: the amount just before "占X%" over the whole it is a share
+        of — the amount named after 占 ("占基本支出的84.74%"), else the sentence's total (the first
+        amount, before 其中 / 主要用于); a share of a change ("减少399.09万，占比97.66%") is read
+        against the change. The shares of one whole must add up to 100%.
+    Why an auditor cares:
+        A share that does not follow from its own amounts was typed, not computed — and is
+        often a sign that the amount beside it is wrong.
+    Fails:
+        "收入合计7113.36万元，其中：……政府性基金预算财政拨款收入366.42万元，占5.11%" (5.15%)
+    Passes:
+        "人员经费104.09万元，占基本支出的84.74%" with 基本支出 122.83
+    """
+
+    code = "PCT001"
+    title = "占比复算不符"
+    category = "percent_recompute"
+    severity = Severity.medium
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for figs in by_paragraph(doc):
+            shares_of: dict[int, list] = {}
+            for i, f in enumerate(figs):
+                if f.kind != "percent" or not _SHARE.match(f.subject):
+                    continue
+                part = next((g for g in reversed(figs[:i]) if g.kind in ("amount", "change") and g.unit != "%"), None)
+                if part is None or part.amount_wan is None:
+                    continue
+                whole = self._whole(figs, i, part, f)
+                if whole is None or not whole.amount_wan:
+                    continue
+                shares_of.setdefault(id(whole), [whole]).append((part, f))
+                computed = part.amount_wan / whole.amount_wan * 100
+                diff = f.value - computed
+                tol = pct_tolerance(f.value, part.amount_wan, whole.amount_wan)
+                if abs(diff) <= tol:
+                    continue
+                msg = f"“{f.sentence[:60]}”：{part.subject or ''}{part.text} 占 {whole.subject or ''}{whole.text} 应为 {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
+                sev = Severity.medium if abs(diff) >= Decimal("0.03") else Severity.low
+                yield self.finding(
+                    msg,
+                    [figure_evidence(doc, f), figure_evidence(doc, whole, "context")]
+                    if whole.sentence != f.sentence
+                    else [figure_evidence(doc, f)],
+                    key=f"{f.paragraph}|{f.start}",
+                    values={
+                        "stated": f.value,
+                        "expected": computed.quantize(Decimal("0.0001")),
+                        "difference": diff.quantize(Decimal("0.0001")),
+                    },
+                    severity=sev,
+                    materiality=min(1.0, float(abs(diff)) / 100),
+                )
+            yield from self._sum_to_100(doc, shares_of)
+
+    def _whole(self, figs, i, part, f):
+        base = re.sub(r"^占(比)?|的$", "", f.subject).strip()
+        before = figs[: figs.index(part)]
+        if base:
+            named = next((g for g in reversed(before) if g.kind == "amount" and base in g.subject), None)
+            if named is not None:
+                return named
+        if part.kind == "change":
+            return next((g for g in before if g.kind == "change" and g.unit != "%" and g.sentence == part.sentence), None)
+        # the total the sentence (or paragraph) opens with — not a sibling part, which has a share
+        # of its own right after it
+        for g in before:
+            if g.kind != "amount":
+                continue
+            follower = figs[figs.index(g) + 1] if figs.index(g) + 1 < len(figs) else None
+            if follower is not None and follower.kind == "percent" and _SHARE.match(follower.subject):
+                continue
+            return g
+        return None
+
+    def _sum_to_100(self, doc: Document, shares_of: dict) -> Iterable[Finding]:
+        for entries in shares_of.values():
+            whole, pairs = entries[0], entries[1:]
+            if len(pairs) < 2:
+                continue
+            parts_sum = sum((p.amount_wan for p, _ in pairs), Decimal(0))
+            if abs(parts_sum - whole.amount_wan) > Decimal("0.01") * len(pairs):
+                continue  # the parts do not cover the whole: no 100% to reach
+            total = sum((s.value for _, s in pairs), Decimal(0))
+            tol = sum((pct_tolerance(s.value, p.amount_wan, whole.amount_wan) for p, s in pairs), Decimal(0))
+            if abs(total - 100) <= tol:
+                continue
+            listed = " + ".join(s.text for _, s in pairs)
+            yield self.finding(
+                f"{whole.subject}{whole.text} 各组成部分的占比 {listed} = {fmt(total)}%，不等于 100%",
+                [figure_evidence(doc, s) for _, s in pairs],
+                key=f"sum100|{whole.paragraph}|{whole.start}",
+                values={"stated": total, "expected": Decimal(100), "difference": total - 100},
+                severity=Severity.low,
+            )

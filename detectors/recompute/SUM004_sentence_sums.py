@@ -1,0 +1,116 @@
+"""SUM004: sums and balances quoted in sentences (共计 = 其中各项, 结余 = 收入 − 支出)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from models import Document, Finding, Severity
+
+from ..base import Balance, Rule, fmt
+from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ._sentences import by_paragraph, by_sentence
+
+_SPLIT = re.compile(r"其中|主要用于")
+_NOT_PART = re.compile(r"结余|结转|上年|累计|滚存")
+_PERIOD_BALANCE = re.compile(r"(当期|当年|收支)\S*结余|^结余")
+TOL = Decimal("0.01")
+
+
+class SentenceSums(Rule):
+    """A total quoted with its parts adds up; a balance is income minus expense.
+
+    What it checks:
+        "本年收入合计7113.36万元，其中：一般公共预算财政拨款收入6749.94万元……政府性基金366.42万元……"
+        (the parts after 其中 / 主要用于 must sum to the total before it), and "收入A万元，支出B万元，
+        当期结余C万元" (C = A − B). When a balance only fits with a 元 figure read as 万元, the unit
+        is what is wrong.
+    Why an auditor cares:
+        The sentence gives the reader a total and its parts; if they do not add up, one of them is
+        misstated (often the total was copied from a draft).
+    Fails:
+        "共筹集4484.76万元……支出4752.2万元，当期收支结余为-263.22万元" (−267.44)
+    Passes:
+        "共筹集4484.76万元，其中，中央1320.5万元，省级350.26万元，县级2814万元"
+    """
+
+    code = "SUM004"
+    title = "文中合计或结余与分项不符"
+    category = "footing"
+    severity = Severity.high
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for figs in by_sentence(doc):
+            if figs:
+                yield from self._parts(doc, figs)
+        for figs in by_paragraph(doc):
+            # a balance is often stated in the sentence after its income and expense
+            yield from self._balance(doc, figs)
+
+    def _parts(self, doc: Document, figs) -> Iterable[Finding]:
+        sentence = figs[0].sentence
+        m = _SPLIT.search(doc.paragraphs[figs[0].paragraph].text, figs[0].start)
+        if not m:
+            return
+        split_at = m.start()
+        before = [f for f in figs if f.start < split_at]
+        after = [f for f in figs if f.start > split_at]
+        for kind in ("amount", "change"):
+            whole = next((f for f in reversed(before) if f.kind == kind and f.amount_wan is not None), None)
+            parts = [f for f in after if f.kind == kind and f.amount_wan is not None and not _NOT_PART.search(f.subject)]
+            if whole is None or len(parts) < 2 or any(p.unit == "元" for p in parts):
+                continue
+            total = sum((p.amount_wan for p in parts), Decimal(0))
+            b = Balance(whole.amount_wan, total, TOL * len(parts))
+            if not b.broken or abs(b.difference) > abs(whole.amount_wan) / 2:
+                continue  # a partial list ("其中新冠疫苗费用…") is not the total's decomposition
+            listed = " + ".join(p.text for p in parts)
+            yield self.finding(
+                f"“{sentence[:60]}”：{whole.subject}{whole.text}，其中各项 {listed} = {fmt(total)} 万元，相差 {fmt(abs(b.difference))} 万元",
+                [figure_evidence(doc, whole)],
+                key=f"parts|{whole.paragraph}|{whole.start}",
+                values={"stated": whole.amount_wan, "expected": total, "difference": b.difference},
+                materiality=min(1.0, float(abs(b.difference) / abs(whole.amount_wan))) if whole.amount_wan else 0.0,
+            )
+
+    def _balance(self, doc: Document, figs) -> Iterable[Finding]:
+        for i, f in enumerate(figs):
+            if f.kind != "amount" or not _PERIOD_BALANCE.search(f.subject) or "累计" in f.subject or f.amount_wan is None:
+                continue
+            income = _one(figs[:i], r"收入|筹集")
+            expense = _one(figs[:i], r"支出")
+            if income is None or expense is None:
+                continue
+            expected = income.amount_wan - expense.amount_wan
+            b = Balance(f.amount_wan, expected, TOL * 3)
+            if not b.broken:
+                continue
+            ev = [figure_evidence(doc, f)]
+            if expense.unit == "元" and abs(income.value - expense.value - f.value) <= TOL * 3:
+                yield self.finding(
+                    f"“{f.sentence[:60]}”：{expense.subject}{expense.text} 的单位应为万元：{fmt(income.value)} − {fmt(expense.value)} = {fmt(f.value)}，与结余 {f.text} 相符",
+                    ev,
+                    key=f"balance|{f.paragraph}|{f.start}",
+                    category="unit_or_decimal_shift",
+                    severity=Severity.medium,
+                    values={"stated": expense.value, "expected": expense.value * 10000, "ratio": 10000},
+                    title="金额单位错误（元/万元）",
+                )
+                continue
+            yield self.finding(
+                f"“{f.sentence[:60]}”：{income.text} − {expense.text} = {fmt(expected)} 万元，文中{f.subject}{f.text}，相差 {fmt(abs(b.difference))} 万元",
+                ev,
+                key=f"balance|{f.paragraph}|{f.start}",
+                values={"stated": f.amount_wan, "expected": expected, "difference": b.difference},
+                materiality=min(1.0, float(abs(b.difference) / abs(income.amount_wan))) if income.amount_wan else 0.0,
+            )
+
+
+def _one(figs, pattern: str):
+    """The total among the figures matching pattern: the one named 合计/总, or the only one."""
+    hits = [g for g in figs if g.kind == "amount" and g.amount_wan is not None and re.search(pattern, g.subject)]
+    totals = [g for g in hits if re.search(r"合计|总|共", g.subject)]
+    if totals:
+        return totals[-1]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,93 @@
+"""YOY001: a year-on-year change stated both ways (增加/减少 X万元, 增长/下降 Y%)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from models import Document, Finding, Severity
+
+from ..base import Rule, fmt
+from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ._sentences import by_paragraph, pct_tolerance
+
+_RATE = re.compile(r"完成.*预算")
+_PRIOR = re.compile(r"上年|去年|结转|同期")  # figures of the previous year are bases, not the current value
+
+
+class YearOnYear(Rule):
+    """Change amount and change rate from the same previous figure.
+
+    What it checks:
+        "2023年度总收入362.62万元。与上年相比，减少408.65万元，减少52.98%": the previous year is
+        derived (362.62 + 408.65 = 771.27) and the rate must be 408.65 / 771.27 = 52.98%. A change
+        against the budget followed by a completion rate ("比年初预算数增加434.03万元，完成年度预算的
+        101.29%") must give the same budget both ways.
+    Why an auditor cares:
+        Either the change or its rate was computed from a different base (another year, another
+        scope); the reader cannot tell which figure to trust.
+    Fails:
+        "增加120.00万元，增长8.5%" on a current 770.00 (previous 650.00: 18.46%)
+    Passes:
+        "减少408.65万元，减少52.98%" on a current 362.62
+    """
+
+    code = "YOY001"
+    title = "同比增减额与增减率不符"
+    category = "yoy_recompute"
+    severity = Severity.medium
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for figs in by_paragraph(doc):
+            for i, f in enumerate(figs):
+                if f.kind != "change" or f.unit == "%" or f.amount_wan is None:
+                    continue
+                amounts = [
+                    g for g in figs[:i] if g.kind == "amount" and g.amount_wan is not None and not _PRIOR.search(g.subject)
+                ]
+                if "预算" in f.subject:
+                    # "年初预算数20万元，比年初预算数减少1.26万元，降低6.3%": the base is stated
+                    base = next((g for g in reversed(amounts) if "预算" in g.subject), None)
+                    current = next((g for g in reversed(amounts) if g is not base), None)
+                    if base is None or current is None:
+                        current = amounts[-1] if amounts else None
+                        base = None
+                else:
+                    base, current = None, (amounts[-1] if amounts else None)
+                if current is None:
+                    continue
+                previous = base.amount_wan if base is not None else current.amount_wan - f.direction * f.amount_wan
+                nxt = figs[i + 1] if i + 1 < len(figs) else None
+                if nxt is None or nxt.sentence != f.sentence:
+                    continue
+                if nxt.kind == "change" and nxt.unit == "%" and previous:
+                    computed = f.amount_wan / previous * 100
+                    what = f"{fmt(f.amount_wan)} ÷ 上年 {fmt(previous)}（{fmt(current.amount_wan)} {'−' if f.direction > 0 else '+'} {fmt(f.amount_wan)}）"
+                elif nxt.kind == "percent" and _RATE.search(nxt.subject) and previous:
+                    computed = current.amount_wan / previous * 100
+                    what = f"{fmt(current.amount_wan)} ÷ 预算 {fmt(previous)}（{fmt(current.amount_wan)} {'−' if f.direction > 0 else '+'} {fmt(f.amount_wan)}）"
+                else:
+                    continue
+                diff = nxt.value - computed
+                if abs(diff) <= pct_tolerance(nxt.value, f.amount_wan, previous):
+                    continue
+                yield self.finding(
+                    f"“{f.sentence[:70]}”：{what} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {nxt.text}",
+                    [figure_evidence(doc, nxt), figure_evidence(doc, current, "context")]
+                    if current.sentence != f.sentence
+                    else [figure_evidence(doc, nxt)],
+                    key=f"{f.paragraph}|{f.start}",
+                    values={
+                        "stated": nxt.value,
+                        "expected": computed.quantize(Decimal("0.0001")),
+                        "difference": diff.quantize(Decimal("0.0001")),
+                        "previous": previous,
+                    },
+                    severity=Severity.high
+                    if abs(diff) >= 1
+                    else Severity.medium
+                    if abs(diff) >= Decimal("0.3")
+                    else Severity.low,
+                    materiality=min(1.0, float(abs(diff)) / 100),
+                )
