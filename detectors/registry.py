@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from .base import Rule
+from .completeness import RULES as COMPLETENESS
 from .crosstable import RULES as CROSSTABLE
 from .footing import RULES as FOOTING
 from .narrative import RULES as NARRATIVE
+from .performance import RULES as PERFORMANCE
 from .recompute import RULES as RECOMPUTE
 
-ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE]
+ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS]
 
 
 def rules() -> list[Rule]:

@@ -78,8 +78,9 @@ class SentenceSums(Rule):
         for i, f in enumerate(figs):
             if f.kind != "amount" or not _PERIOD_BALANCE.search(f.subject) or "累计" in f.subject or f.amount_wan is None:
                 continue
-            income = _one(figs[:i], r"收入|筹集")
-            expense = _one(figs[:i], r"支出")
+            same = [g for g in figs[:i] if g.sentence == f.sentence]
+            income = _one(same, r"收入|筹集") or _one(figs[:i], r"收入|筹集")
+            expense = _one(same, r"支出") or _one(figs[:i], r"支出")
             if income is None or expense is None:
                 continue
             expected = income.amount_wan - expense.amount_wan

@@ -1,0 +1,84 @@
+"""PRF003: an indicator's marks against whether it met its target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models import Document, Finding, Severity
+
+from ..base import Rule, fmt
+from ._common import evidence, indicator_row, measure, same_project_docs
+
+
+def missed(target: str, actual: str) -> bool | None:
+    """True when the actual value misses the target, False when it meets it, None if unknown."""
+    cmp_t, vt, ut = measure(target)
+    _, va, ua = measure(actual)
+    if vt is None or va is None or (ut and ua and ut != ua):
+        return None
+    if cmp_t == "≥":
+        return va < vt
+    if cmp_t == ">":
+        return va <= vt
+    if cmp_t == "≤":
+        return va > vt
+    if cmp_t == "<":
+        return va >= vt
+    return None
+
+
+class TargetsAndMarks(Rule):
+    """A missed target loses points and says why; a met target does not lose them.
+
+    What it checks:
+        For each indicator with a comparable target (≥, ≤, >, <) and actual value: a missed target
+        with full marks, a met target with no marks, and a missed target whose 偏差原因分析 is
+        left blank.
+    Why an auditor cares:
+        Marks that do not follow the results make the self-evaluation score meaningless; an
+        unexplained shortfall is exactly what the evaluation should explain.
+    Fails:
+        目标 ≥75%，实际 ≥60%，分值 10，得分 10
+    Passes:
+        目标 ≥90%，实际 100%，分值 10，得分 10
+    """
+
+    code = "PRF003"
+    title = "绩效指标完成情况与得分不符"
+    category = "perf_score"
+    severity = Severity.medium
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for p in same_project_docs(doc):
+            t = doc.table(p.table)
+            has_reason_col = t is not None and any("偏差原因" in c.text for r in t.rows for c in r.cells)
+            for ind in p.indicators:
+                m = missed(ind.target, ind.actual)
+                if m is None:
+                    continue
+                ev = evidence(indicator_row(doc, p, ind.row))
+                label = f"{p.name}“{ind.name}”目标 {ind.target}，实际 {ind.actual}"
+                key = f"{p.name}|{ind.name}|{ind.row}"
+                if m and ind.weight and ind.score == ind.weight:
+                    yield self.finding(
+                        f"{label}，未达到目标却得满分 {fmt(ind.score)} 分",
+                        ev,
+                        key=key + "|full",
+                        values={"stated": ind.score, "expected": 0},
+                    )
+                elif not m and ind.weight and ind.score == 0:
+                    yield self.finding(
+                        f"{label}，已达到目标却得 0 分", ev, key=key + "|zero", values={"stated": 0, "expected": ind.weight}
+                    )
+                elif m and not ind.reason.strip():
+                    why = "扣分后" if ind.score is not None and ind.weight and ind.score < ind.weight else ""
+                    yield self.finding(
+                        f"{label}，未达到目标，{why}未填写偏差原因分析及改进措施"
+                        if has_reason_col
+                        else f"{label}，未达到目标，也未说明原因",
+                        ev,
+                        key=key + "|reason",
+                        severity=Severity.low,
+                        category="missing_or_blank" if has_reason_col else "perf_score",
+                        title="未达标指标未说明偏差原因",
+                    )

@@ -1,0 +1,10 @@
+"""Performance tables: execution rates and scores, targets and marks, cost indicators, the report text."""
+
+from .PRF001_execution_rate import ExecutionRate
+from .PRF002_score_totals import ScoreTotals
+from .PRF003_targets_and_marks import TargetsAndMarks
+from .PRF004_fund_indicators import FundIndicators
+from .PRF005_cost_indicators import CostIndicators
+from .PRF006_project_in_text import ProjectInText
+
+RULES = [ExecutionRate, ScoreTotals, TargetsAndMarks, FundIndicators, CostIndicators, ProjectInText]
