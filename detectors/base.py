@@ -126,6 +126,11 @@ def row_evidence(table: Table, row: Row, role: str = "stated", cols: Sequence[in
     )
 
 
+def figure_evidence(doc: Document, f, role: str = "stated") -> Evidence:
+    """A narrative figure as evidence: its sentence, page and box."""
+    return Evidence(text=f.sentence or doc.paragraphs[f.paragraph].text, page=f.page, bbox=f.bbox, role=role)
+
+
 def table_title_evidence(table: Table) -> Evidence:
     title = f"{table.title}（{table.number}）" if table.number else table.title
     return Evidence(

@@ -219,8 +219,9 @@ def _code_and_label(texts: list[str], roles: list[str]) -> tuple[str, str]:
     label = normalize_label(" ".join(p for p in label_parts if p.strip()))
     if not label:
         # tables without a label column: the first non-numeric cell names the row
+        # (a 合计 row prints its label in the code column when the label column is merged)
         for i, t in enumerate(texts):
-            if roles[i] not in ("code", "line_no", "unit_code") and t.strip() and parse_cell(t).kind == "text":
+            if roles[i] not in ("line_no", "unit_code") and t.strip() and parse_cell(t).kind == "text":
                 label = normalize_label(t)
                 break
     if not code:

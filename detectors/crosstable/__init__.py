@@ -3,5 +3,6 @@
 from .XTB001_same_code import SameCodeAcrossTables
 from .XTB002_shuffled_rows import ShuffledRows
 from .XTB003_table_identities import TableIdentities
+from .XTB004_projects_vs_totals import ProjectsVersusTotals
 
-RULES = [SameCodeAcrossTables, ShuffledRows, TableIdentities]
+RULES = [SameCodeAcrossTables, ShuffledRows, TableIdentities, ProjectsVersusTotals]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models import Document, Row, Table
+from models import Document, Table
+
+from ..linking import code_rows, leaf_codes  # noqa: F401 - re-exported for the rules
 
 # Pairs of tables reporting the same quantity per 项 code, with the column compared, strictest
 # first. Income = expense per code only holds without carry-overs; 03 = 05 when all money is
@@ -14,20 +16,6 @@ SISTERS = [
     ("income", "total", "expense", "total"),
     ("income", "total", "gpb_expense", "total"),
 ]
-
-
-def code_rows(t: Table) -> dict[str, Row]:
-    out: dict[str, Row] = {}
-    for r in t.rows:
-        if r.code and r.code not in out:
-            out[r.code] = r
-    return out
-
-
-def leaf_codes(rows: dict[str, Row]) -> list[str]:
-    """Codes with no printed child (the 项 rows, or 款/类 rows printed alone)."""
-    codes = set(rows)
-    return [c for c in rows if not any(o != c and o.startswith(c) for o in codes)]
 
 
 def carry_over(doc: Document) -> Decimal:

@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Evidence, Finding, Severity
+from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Balance, Rule, document_total, figure_evidence, fmt, materiality, row_evidence, table_label
 from ..crosstable.XTB002_shuffled_rows import shuffled_codes
-from .subjects import figure_keys, table_value
-
-
-def figure_evidence(doc: Document, f, role: str = "stated") -> Evidence:
-    return Evidence(text=f.sentence or doc.paragraphs[f.paragraph].text, page=f.page, bbox=f.bbox, role=role)
+from ..linking import figure_keys, table_value
 
 
 class FigureVsTable(Rule):

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, balance, document_total, fmt, materiality
-from .subjects import figure_keys
-from .TXT001_figure_vs_table import figure_evidence
+from ..base import Rule, balance, document_total, figure_evidence, fmt, materiality
+from ..linking import figure_keys
 
 GENERIC = {"item:"}  # keys too vague to compare across sentences
 

@@ -11,8 +11,7 @@ from rapidfuzz import fuzz
 from extract.numbers import normalize_label
 from models import Document, Finding, Project, Severity
 
-from ..base import Rule, fmt
-from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ..base import Rule, figure_evidence, fmt
 from ..recompute._sentences import pct_tolerance
 from ._common import evidence, project_row, same_project_docs
 

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, fmt
-from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ..base import Rule, figure_evidence, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, fmt
-from ..narrative.TXT001_figure_vs_table import figure_evidence
+from ..base import Balance, Rule, figure_evidence, fmt
 from ._sentences import by_paragraph, by_sentence
 
 _SPLIT = re.compile(r"其中|主要用于")

@@ -14,9 +14,90 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Document, Figure, Row, Table
+from models import Cell, Document, Figure, Row, Table
 
-from ..crosstable.XTB003_table_identities import CLASS_CODES, class_amount, labelled_row, personnel_public, total_row
+
+def code_rows(t: Table) -> dict[str, Row]:
+    out: dict[str, Row] = {}
+    for r in t.rows:
+        if r.code and r.code not in out:
+            out[r.code] = r
+    return out
+
+
+def leaf_codes(rows: dict[str, Row]) -> list[str]:
+    """Codes with no printed child (the 项 rows, or 款/类 rows printed alone)."""
+    codes = set(rows)
+    return [c for c in rows if not any(o != c and o.startswith(c) for o in codes)]
+
+
+CLASS_CODES = {
+    "一般公共服务": "201",
+    "外交": "202",
+    "国防": "203",
+    "公共安全": "204",
+    "教育": "205",
+    "科学技术": "206",
+    "文化旅游体育与传媒": "207",
+    "社会保障和就业": "208",
+    "卫生健康": "210",
+    "节能环保": "211",
+    "城乡社区": "212",
+    "农林水": "213",
+    "交通运输": "214",
+    "资源勘探工业信息等": "215",
+    "商业服务业等": "216",
+    "金融": "217",
+    "援助其他地区": "219",
+    "自然资源海洋气象等": "220",
+    "住房保障": "221",
+    "粮油物资储备": "222",
+    "灾害防治及应急管理": "224",
+    "其他": "229",
+}
+_CLASS_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(.+?)支出$")
+
+
+def class_code(label: str) -> str:
+    m = _CLASS_LABEL.match(normalize_label(label))
+    return CLASS_CODES.get(m.group(1), "") if m else ""
+
+
+def class_amount(t: Table, code: str, role: str) -> tuple[Decimal | None, list[Row]]:
+    """A 类 amount of a code table: its 类 row, or the sum of its top printed rows."""
+    rows = code_rows(t)
+    if code in rows:
+        return t.value(rows[code], role), [rows[code]]
+    codes = [c for c in rows if c.startswith(code)]
+    tops = [c for c in codes if not any(o != c and c.startswith(o) for o in codes)]
+    if not tops:
+        return None, []
+    vals = [t.value(rows[c], role) or Decimal(0) for c in tops]
+    return sum(vals, Decimal(0)), [rows[c] for c in tops]
+
+
+def total_row(t: Table) -> Row | None:
+    return next((r for r in t.rows if r.label in ("合计", "总计") and not r.code), None)
+
+
+def labelled_row(t: Table, *labels: str) -> Row | None:
+    return next((r for r in t.rows if r.label in labels), None)
+
+
+def personnel_public(t: Table) -> tuple[tuple[Cell, Decimal] | None, tuple[Cell, Decimal] | None, Row | None]:
+    """人员经费合计 and 公用经费合计 of the basic-expense detail table (label cell, amount)."""
+    found: dict[str, tuple[Cell, Decimal]] = {}
+    where = None
+    for r in t.rows:
+        for i, c in enumerate(r.cells):
+            label = normalize_label(c.text)
+            if label in ("人员经费合计", "公用经费合计", "人员经费", "公用经费"):
+                v = next((x.value for x in r.cells[i + 1 :] if x.value is not None), None)
+                if v is not None:
+                    found[label.replace("合计", "")] = (c, v)
+                    where = r
+    return found.get("人员经费"), found.get("公用经费"), where
+
 
 # (key, pattern the normalised subject must match in full, once the year, the department's
 # name and filler words are taken off its front) — specific before general
@@ -197,6 +278,8 @@ def table_value(doc: Document, key: str, when: str = "final") -> TableCell | Non
         return cell(t5, total_row(t5) if t5 else None, "total")
     if key.startswith(("basic:", "project:")):
         role, scope = key.split(":")
+        if scope == "fund":
+            return None  # the 政府性基金 part: no table states it apart
         t = t5 if scope == "gpb" else (t3 or t5)
         return cell(t, total_row(t) if t else None, role)
     if key in ("personnel", "public") and t6 is not None:
