@@ -6,5 +6,16 @@ from .CMP003_placeholders import Placeholders
 from .CMP004_comparison_year import ComparisonYear
 from .CMP005_required_explanations import RequiredExplanations
 from .CMP006_blank_required_cells import BlankRequiredCells
+from .CMP007_stray_numbers import StrayNumbers
+from .CMP008_evaluation_scope import EvaluationScope
 
-RULES = [StandardTables, EmptyTableNote, Placeholders, ComparisonYear, RequiredExplanations, BlankRequiredCells]
+RULES = [
+    StandardTables,
+    EmptyTableNote,
+    Placeholders,
+    ComparisonYear,
+    RequiredExplanations,
+    BlankRequiredCells,
+    StrayNumbers,
+    EvaluationScope,
+]

@@ -44,17 +44,34 @@ class SentenceSums(Rule):
             if figs:
                 yield from self._parts(doc, figs)
         for figs in by_paragraph(doc):
+            # "共下达4693.27万元。其中：第一批…2290.07万元…。第二批…116.87万元…" — the parts run over
+            # several sentences of the paragraph
+            if figs and len({f.sentence for f in figs}) > 1:
+                yield from self._parts(doc, figs, across=True)
+        for figs in by_paragraph(doc):
             # a balance is often stated in the sentence after its income and expense
             yield from self._balance(doc, figs)
 
-    def _parts(self, doc: Document, figs) -> Iterable[Finding]:
+    def _parts(self, doc: Document, figs, across: bool = False) -> Iterable[Finding]:
         sentence = figs[0].sentence
-        m = _SPLIT.search(doc.paragraphs[figs[0].paragraph].text, figs[0].start)
+        text = doc.paragraphs[figs[0].paragraph].text
+        m = _SPLIT.search(text, figs[0].start)
         if not m:
             return
         split_at = m.start()
         before = [f for f in figs if f.start < split_at]
         after = [f for f in figs if f.start > split_at]
+        if across:
+            # only the total stated in the sentence that opens the 其中, and only when that sentence
+            # alone does not hold the parts
+            opening = next((f for f in reversed(before) if f.kind == "amount"), None)
+            if (
+                opening is None
+                or sum(1 for f in after if f.sentence == opening.sentence and f.kind == "amount") >= 2
+                and self._covers(opening, [f for f in after if f.sentence == opening.sentence])
+            ):
+                return
+            before = [opening]
         for kind in ("amount", "change"):
             whole = next((f for f in reversed(before) if f.kind == kind and f.amount_wan is not None), None)
             parts = [f for f in after if f.kind == kind and f.amount_wan is not None and not _NOT_PART.search(f.subject)]
@@ -62,16 +79,22 @@ class SentenceSums(Rule):
                 continue
             total = sum((p.amount_wan for p in parts), Decimal(0))
             b = Balance(whole.amount_wan, total, TOL * len(parts))
-            if not b.broken or abs(b.difference) > abs(whole.amount_wan) / 2:
+            limit = abs(whole.amount_wan) * (Decimal("0.05") if across else Decimal("0.5"))
+            if not b.broken or abs(b.difference) > limit:
                 continue  # a partial list ("其中新冠疫苗费用…") is not the total's decomposition
             listed = " + ".join(p.text for p in parts)
             yield self.finding(
                 f"“{sentence[:60]}”：{whole.subject}{whole.text}，其中各项 {listed} = {fmt(total)} 万元，相差 {fmt(abs(b.difference))} 万元",
                 [figure_evidence(doc, whole)],
-                key=f"parts|{whole.paragraph}|{whole.start}",
+                key=f"parts|{whole.paragraph}|{whole.start}|{'p' if across else 's'}",
                 values={"stated": whole.amount_wan, "expected": total, "difference": b.difference},
                 materiality=min(1.0, float(abs(b.difference) / abs(whole.amount_wan))) if whole.amount_wan else 0.0,
             )
+
+    @staticmethod
+    def _covers(whole, parts) -> bool:
+        amounts = [p.amount_wan for p in parts if p.kind == "amount" and p.amount_wan is not None]
+        return abs(sum(amounts, Decimal(0)) - whole.amount_wan) <= abs(whole.amount_wan) / 2
 
     def _balance(self, doc: Document, figs) -> Iterable[Finding]:
         for i, f in enumerate(figs):
