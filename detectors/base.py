@@ -108,10 +108,14 @@ class Balance:
 def balance(stated: Decimal, parts: Iterable[Decimal | None]) -> Balance:
     values = [p for p in parts if p is not None]
     expected = sum(values, Decimal(0))
-    tol = half_ulp(stated) + sum((half_ulp(v) for v in values), Decimal(0))
-    # an integer printed in a 2-decimal table ("43", "2.4") was rounded to 2 decimals too
-    tol = max(tol, Decimal("0.005") * (len(values) + 1)) if values else tol
+    # amounts are kept to 2 decimals: an integer printed in a 2-decimal table ("43", "0") stands
+    # for 43.00, not for 43 ± 0.5
+    tol = _radius(stated) + sum((_radius(v) for v in values), Decimal(0))
     return Balance(stated, expected, tol)
+
+
+def _radius(v: Decimal) -> Decimal:
+    return min(half_ulp(v), Decimal("0.005"))
 
 
 def row_evidence(table: Table, row: Row, role: str = "stated", cols: Sequence[int] = ()) -> Evidence:
@@ -124,6 +128,14 @@ def row_evidence(table: Table, row: Row, role: str = "stated", cols: Sequence[in
         row=row.index,
         cols=tuple(cols),
     )
+
+
+def figure_key(f) -> str:
+    """Where a narrative figure is, independent of the format: its sentence (without spaces) and
+    value — not paragraph numbers or offsets, which differ between a PDF and its text version."""
+    from extract.numbers import normalize_label
+
+    return f"{normalize_label(f.sentence)[:40]}|{f.value}"
 
 
 def figure_evidence(doc: Document, f, role: str = "stated") -> Evidence:

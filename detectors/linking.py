@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.numbers import normalize_label
+from extract.numbers import normalize_label, parse_cell
 from models import Cell, Document, Figure, Row, Table
 
 
@@ -92,7 +92,8 @@ def personnel_public(t: Table) -> tuple[tuple[Cell, Decimal] | None, tuple[Cell,
         for i, c in enumerate(r.cells):
             label = normalize_label(c.text)
             if label in ("人员经费合计", "公用经费合计", "人员经费", "公用经费"):
-                v = next((x.value for x in r.cells[i + 1 :] if x.value is not None), None)
+                # the amount may sit under a 科目名称 column of the block: read the cells' text
+                v = next((parse_cell(x.text).value for x in r.cells[i + 1 :] if parse_cell(x.text).value is not None), None)
                 if v is not None:
                     found[label.replace("合计", "")] = (c, v)
                     where = r

@@ -13,7 +13,7 @@ import re
 from models import Document, Paragraph, Section, Table
 
 from .blocks import PAGE_FOOTER, RawDocument, RawTable, TextBlock
-from .forms import read_projects
+from .forms import continue_project, read_projects
 from .narrative import parse_figures
 from .numbers import normalize_label
 from .tables import (
@@ -45,6 +45,7 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
     pending: list[int] = []  # paragraphs since the last table: the next table's title lines
     table_no = 0
     last_table: list[Table] = []
+    continued: dict[str, str] = {}  # table id → id of the table printed right before it
     for block in blocks:
         if isinstance(block, TextBlock):
             idx = len(doc.paragraphs)
@@ -55,7 +56,11 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
                     t.notes.append(block.text)
             continue
         table_no += 1
+        previous = last_table[-1].id if last_table and not pending else None
         last_table = _make_tables(doc, block, pending, table_no)
+        if previous:
+            for t in last_table:
+                continued[t.id] = previous
         doc.tables.extend(last_table)
         pending = []
     _sections(doc)
@@ -64,7 +69,12 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         if not t.unit:
             t.unit = doc.default_unit
     doc.figures = parse_figures(doc.paragraphs)
-    doc.projects = [p for t in doc.tables for p in read_projects(t)]
+    doc.projects = []
+    for t in doc.tables:
+        found = read_projects(t)
+        if not found and not t.title and t.id in continued and doc.projects and doc.projects[-1].table == continued[t.id]:
+            continue_project(doc.projects[-1], t)
+        doc.projects.extend(found)
     return doc
 
 

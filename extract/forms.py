@@ -59,6 +59,18 @@ def read_projects(table: Table) -> list[Project]:
     return [p] if p.name or p.budget is not None else []
 
 
+def continue_project(p: Project, table: Table) -> None:
+    """A table printed straight after a performance table, with no title of its own, carries on
+    its indicator block (整体支出绩效目标表 split in two by the converter)."""
+    grid = [[_norm(c.text) for c in r.cells] for r in table.rows]
+    before = len(p.indicators)
+    saved = p.table
+    p.table = table.id
+    _indicators(p, table, grid)
+    if len(p.indicators) == before:
+        p.table = saved
+
+
 def _money(p: Project, table: Table, grid: list[list[str]]) -> None:
     for i, row in enumerate(grid):
         executed = _find(row, r"全年执行数|^执行数$")
@@ -164,7 +176,17 @@ def _indicators(p: Project, table: Table, grid: list[list[str]]) -> None:
         if not name and not at("target"):
             continue
         p.indicators.append(
-            Indicator(l1, l2, name, at("target"), at("actual"), _num(at("weight")), _num(at("score")), at("reason"), i)
+            Indicator(
+                l1,
+                l2,
+                normalize_label(name),
+                normalize_label(at("target")),
+                normalize_label(at("actual")),
+                _num(at("weight")),
+                _num(at("score")),
+                at("reason"),
+                i,
+            )
         )
 
 
@@ -183,6 +205,7 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
             ("value", r"^指标值$"),
             ("unit", r"^度量单位$"),
             ("weight", r"^权重$"),
+            ("nature", r"^指标性质$"),
         ]
     }
     projects: list[Project] = []
@@ -203,8 +226,41 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
             cur.rows["name"] = cur.rows["money"] = i
             projects.append(cur)
         if cur is not None and at("ind"):
-            target = (at("value") + at("unit")).strip()
+            shift = _shift(cells, col.get("nature"))
+
+            def sat(key: str, cells=cells, shift=shift) -> str:
+                c = col[key]
+                return cells[c + shift].text.strip() if c is not None and 0 <= c + shift < len(cells) else ""
+
+            target = (sat("value") + sat("unit")).strip()
             cur.indicators.append(
-                Indicator(_norm(at("l1")), _norm(at("l2")), at("ind"), target, "", _num(at("weight")), None, "", i)
+                Indicator(
+                    _norm(sat("l1")),
+                    _norm(sat("l2")),
+                    normalize_label(sat("ind")),
+                    normalize_label(target),
+                    "",
+                    _num(sat("weight")),
+                    None,
+                    "",
+                    i,
+                )
             )
     return projects
+
+
+_NATURE = re.compile(r"^(=|＝|≤|≥|<|>|定性|定量|\\leq|\\geq)$")
+
+
+def _shift(cells, nature: int | None) -> int:
+    """How far a row converted from PDF is shifted against the header: the 指标性质 cell (=, ≤, ≥,
+    定性) anchors it."""
+    if nature is None:
+        return 0
+    if nature < len(cells) and _NATURE.match(cells[nature].text.strip()):
+        return 0
+    for d in (-1, 1, -2, 2):
+        k = nature + d
+        if 0 <= k < len(cells) and _NATURE.match(cells[k].text.strip()):
+            return d
+    return 0

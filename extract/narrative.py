@@ -81,7 +81,8 @@ def figures_in(p: Paragraph) -> list[Figure]:
                 value=value,
                 unit=unit,
                 kind=kind,
-                text=p.text[m.start() : end] if len(p.text) == len(text) else m.group(0),
+                # the number as a reader names it ("2290.07万元"): layout spaces differ between formats
+                text=re.sub(r"\s+", "", p.text[m.start() : end] if len(p.text) == len(text) else m.group(0)),
                 subject=subject,
                 sentence=p.text[s_start:s_end].strip(),
                 paragraph=p.index,

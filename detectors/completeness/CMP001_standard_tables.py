@@ -106,6 +106,6 @@ class StandardTables(Rule):
             msg = (
                 f"目录列出“{normalize_label(doc.paragraphs[where].text).lstrip('-')}”，但文件中没有这张表"
                 if where is not None
-                else f"缺少{doc.doc_type}应公开的“{KIND_LABELS.get(kind, kind)}”"
+                else f"缺少{doc.doc_type}应公开的{KIND_LABELS.get(kind, kind)}"
             )
             yield self.finding(msg, ev, key=f"missing|{kind}")

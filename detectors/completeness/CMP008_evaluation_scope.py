@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, fmt
+from ..base import Rule, figure_evidence, figure_key, fmt
 from ..linking import table_value
 
 
@@ -40,7 +40,7 @@ class EvaluationScope(Rule):
                 yield self.finding(
                     f"文中称绩效自评“{f.subject}{f.text}”，而项目支出为 {fmt(project.value)} 万元，项目支出未开展（或未公开）绩效自评",
                     [figure_evidence(doc, f)],
-                    key=f"scope|{f.paragraph}",
+                    key=f"scope|{figure_key(f)}",
                     values={"stated": 0, "expected": project.value},
                 )
                 return

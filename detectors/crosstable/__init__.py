@@ -4,5 +4,6 @@ from .XTB001_same_code import SameCodeAcrossTables
 from .XTB002_shuffled_rows import ShuffledRows
 from .XTB003_table_identities import TableIdentities
 from .XTB004_projects_vs_totals import ProjectsVersusTotals
+from .XTB005_indicator_quantities import IndicatorQuantities
 
-RULES = [SameCodeAcrossTables, ShuffledRows, TableIdentities, ProjectsVersusTotals]
+RULES = [SameCodeAcrossTables, ShuffledRows, TableIdentities, ProjectsVersusTotals, IndicatorQuantities]

@@ -34,6 +34,7 @@ def measure(text: str) -> tuple[str, Decimal | None, str]:
     """(comparator, value, unit) of an indicator value: "≥90%" → ("≥", 90, "%")."""
     t = text.strip().replace("大于等于", "≥").replace("不低于", "≥").replace("大于", ">").replace("小于", "<")
     t = re.sub(r"以上$|以内$", "", t)
+    t = re.sub(r"^[=＝]\s*", "", t)
     p = parse_cell(t)
     if p.value is None:
         return "", None, ""

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, fmt
+from ..base import Rule, figure_evidence, figure_key, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _SHARE = re.compile(r"^占(比)?")
@@ -37,7 +37,13 @@ class Shares(Rule):
     severity = Severity.medium
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        for figs in by_paragraph(doc):
+        paragraphs = by_paragraph(doc)
+        previous: list = []
+        for figs in paragraphs:
+            # "基本支出122.83万元，其中：" / "人员经费104.09万元，占基本支出的84.74%": the named whole
+            # may close the paragraph before
+            self._before = previous[-3:] if previous and figs and previous[-1].paragraph >= figs[0].paragraph - 2 else []
+            previous = figs
             shares_of: dict[int, list] = {}
             for i, f in enumerate(figs):
                 if f.kind != "percent" or not _SHARE.match(f.subject):
@@ -61,7 +67,7 @@ class Shares(Rule):
                     [figure_evidence(doc, f), figure_evidence(doc, whole, "context")]
                     if whole.sentence != f.sentence
                     else [figure_evidence(doc, f)],
-                    key=f"{f.paragraph}|{f.start}",
+                    key=figure_key(f),
                     values={
                         "stated": f.value,
                         "expected": computed.quantize(Decimal("0.0001")),
@@ -76,7 +82,7 @@ class Shares(Rule):
         base = re.sub(r"^占(比)?|的$", "", f.subject).strip()
         before = figs[: figs.index(part)]
         if base:
-            named = next((g for g in reversed(before) if g.kind == "amount" and base in g.subject), None)
+            named = next((g for g in reversed(self._before + before) if g.kind == "amount" and base in g.subject), None)
             if named is not None:
                 return named
         if part.kind == "change":
@@ -108,7 +114,7 @@ class Shares(Rule):
             yield self.finding(
                 f"{whole.subject}{whole.text} 各组成部分的占比 {listed} = {fmt(total)}%，不等于 100%",
                 [figure_evidence(doc, s) for _, s in pairs],
-                key=f"sum100|{whole.paragraph}|{whole.start}",
+                key=f"sum100|{figure_key(whole)}",
                 values={"stated": total, "expected": Decimal(100), "difference": total - 100},
                 severity=Severity.low,
             )

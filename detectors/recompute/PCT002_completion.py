@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, fmt
+from ..base import Rule, figure_evidence, figure_key, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
@@ -68,7 +68,7 @@ class CompletionRate(Rule):
                 yield self.finding(
                     f"“{f.sentence[:70]}”：{fmt(final.amount_wan)} ÷ {fmt(budget.amount_wan)} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}",
                     [figure_evidence(doc, f)],
-                    key=f"{f.paragraph}|{f.start}",
+                    key=figure_key(f),
                     values={
                         "stated": f.value,
                         "expected": computed.quantize(Decimal("0.0001")),

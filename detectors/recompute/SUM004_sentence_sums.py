@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, figure_evidence, fmt
+from ..base import Balance, Rule, figure_evidence, figure_key, fmt
 from ._sentences import by_paragraph, by_sentence
 
 _SPLIT = re.compile(r"其中|主要用于")
@@ -86,7 +86,7 @@ class SentenceSums(Rule):
             yield self.finding(
                 f"“{sentence[:60]}”：{whole.subject}{whole.text}，其中各项 {listed} = {fmt(total)} 万元，相差 {fmt(abs(b.difference))} 万元",
                 [figure_evidence(doc, whole)],
-                key=f"parts|{whole.paragraph}|{whole.start}|{'p' if across else 's'}",
+                key=f"parts|{figure_key(whole)}",
                 values={"stated": whole.amount_wan, "expected": total, "difference": b.difference},
                 materiality=min(1.0, float(abs(b.difference) / abs(whole.amount_wan))) if whole.amount_wan else 0.0,
             )
@@ -114,7 +114,7 @@ class SentenceSums(Rule):
                 yield self.finding(
                     f"“{f.sentence[:60]}”：{expense.subject}{expense.text} 的单位应为万元：{fmt(income.value)} − {fmt(expense.value)} = {fmt(f.value)}，与结余 {f.text} 相符",
                     ev,
-                    key=f"balance|{f.paragraph}|{f.start}",
+                    key=f"balance|{figure_key(f)}",
                     category="unit_or_decimal_shift",
                     severity=Severity.medium,
                     values={"stated": expense.value, "expected": expense.value * 10000, "ratio": 10000},
@@ -124,7 +124,7 @@ class SentenceSums(Rule):
             yield self.finding(
                 f"“{f.sentence[:60]}”：{income.text} − {expense.text} = {fmt(expected)} 万元，文中{f.subject}{f.text}，相差 {fmt(abs(b.difference))} 万元",
                 ev,
-                key=f"balance|{f.paragraph}|{f.start}",
+                key=f"balance|{figure_key(f)}",
                 values={"stated": f.amount_wan, "expected": expected, "difference": b.difference},
                 materiality=min(1.0, float(abs(b.difference) / abs(income.amount_wan))) if income.amount_wan else 0.0,
             )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, fmt
+from ..base import Rule, figure_evidence, figure_key, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
@@ -76,7 +76,7 @@ class YearOnYear(Rule):
                     [figure_evidence(doc, nxt), figure_evidence(doc, current, "context")]
                     if current.sentence != f.sentence
                     else [figure_evidence(doc, nxt)],
-                    key=f"{f.paragraph}|{f.start}",
+                    key=figure_key(f),
                     values={
                         "stated": nxt.value,
                         "expected": computed.quantize(Decimal("0.0001")),

@@ -1,0 +1,78 @@
+"""XTB005: the same quantity indicator with different values in different performance tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from extract.numbers import normalize_label
+from models import Document, Finding, Severity
+
+from ..base import Rule, fmt, row_evidence
+from ..performance._common import measure
+
+COUNT_UNITS = {"人", "万人", "人次", "万人次", "家", "户", "个", "辆", "名"}
+_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)\s*(万人次|万人|人次|人|家|户|名|辆)")
+_GENERIC = re.compile(r"全县|全区|全市|按实|\(按实\)|（按实）|城乡居民|医疗保险|医保")
+
+
+def quantities(doc: Document):
+    """(project, indicator, normalised name, value, unit) for every count-valued indicator; a
+    count written inside the indicator's name ("共计40人，每人…") counts too."""
+    for p in doc.projects:
+        for ind in p.indicators:
+            name = normalize_label(ind.name)
+            _, value, unit = measure(ind.target)
+            if value is not None and unit in COUNT_UNITS:
+                yield p, ind, name, value, unit
+                continue
+            m = _IN_NAME.search(name)
+            if m:
+                yield p, ind, name[: m.start()], Decimal(m.group(1)), m.group(2)
+
+
+class IndicatorQuantities(Rule):
+    """A quantity stated in two performance tables has one value.
+
+    What it checks:
+        Count indicators (人, 万人, 家 …) of the project tables and of the department-wide table
+        that name the same thing (names alike after the place and scheme words are set aside) and
+        state different numbers.
+    Why an auditor cares:
+        The budget was computed from one of the numbers (40人 × 4000元 = 16万元); the other one is
+        what the evaluation will be judged against.
+    Fails:
+        项目表 "建国初期参加革命工作退休人员共计40人"；整体表 "建国初期参加革命工作退休人员 =27人"
+    Passes:
+        both tables "=40人"
+    """
+
+    code = "XTB005"
+    title = "绩效指标数量前后不一致"
+    category = "cross_table"
+    severity = Severity.medium
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        items = list(quantities(doc))
+        seen: set[tuple] = set()
+        for i, (pa, ia, na, va, ua) in enumerate(items):
+            for pb, ib, nb, vb, ub in items[i + 1 :]:
+                if pa.table == pb.table or ua != ub or va == vb:
+                    continue
+                a, b = _GENERIC.sub("", na), _GENERIC.sub("", nb)
+                if min(len(a), len(b)) < 4 or fuzz.partial_ratio(a, b) < 90:
+                    continue
+                key = (*sorted((pa.table, pb.table)), *sorted((str(va), str(vb))), ua)
+                if key in seen:
+                    continue
+                seen.add(key)
+                ta, tb = doc.table(pa.table), doc.table(pb.table)
+                yield self.finding(
+                    f"“{ia.name.strip()}”在{pa.name}中为 {fmt(va)}{ua}，“{ib.name.strip()}”在{pb.name}中为 {fmt(vb)}{ub}，同一数量前后不一致",
+                    [row_evidence(ta, ta.rows[ia.row], "stated"), row_evidence(tb, tb.rows[ib.row], "expected")],
+                    key="|".join(key) + "|" + a[:12],
+                    values={"stated": vb, "expected": va, "difference": vb - va},
+                )
