@@ -10,6 +10,7 @@ from models import Document, Evidence, Finding, Row, Severity, Table
 
 from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
 from ..linking import class_amount, class_code, labelled_row, personnel_public, total_row
+from .XTB002_shuffled_rows import shuffled_codes
 
 
 class TableIdentities(Rule):
@@ -39,6 +40,7 @@ class TableIdentities(Rule):
         inc, exp = doc.table_of("summary", "income"), doc.table_of("summary", "expense")
         t2, t3, t5 = doc.table_of("income"), doc.table_of("expense"), doc.table_of("gpb_expense")
         f4 = doc.table_of("fiscal_summary", "expense")
+        shuffled = shuffled_codes(doc)
         if inc and t2:
             yield from self._pair(
                 inc, labelled_row(inc, "本年收入合计", "一、本年收入"), "total", t2, total_row(t2), "total", "本年收入合计", scale
@@ -47,7 +49,7 @@ class TableIdentities(Rule):
             yield from self._pair(
                 exp, labelled_row(exp, "本年支出合计", "一、本年支出"), "total", t3, total_row(t3), "total", "本年支出合计", scale
             )
-            yield from self._classes(exp, "total", t3, "total", scale)
+            yield from self._classes(exp, "total", t3, "total", scale, shuffled)
         if f4 and t5:
             yield from self._pair(
                 f4,
@@ -59,7 +61,7 @@ class TableIdentities(Rule):
                 "一般公共预算财政拨款支出合计",
                 scale,
             )
-            yield from self._classes(f4, "gpb", t5, "total", scale)
+            yield from self._classes(f4, "gpb", t5, "total", scale, shuffled)
         t6 = doc.table_of("gpb_basic_detail")
         if t6 and t5 and t5.column("basic"):
             yield from self._basic(t6, t5, scale)
@@ -72,7 +74,7 @@ class TableIdentities(Rule):
             return
         yield from self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale)
 
-    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale) -> Iterable[Finding]:
+    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str]) -> Iterable[Finding]:
         for r in a.rows:
             code = class_code(r.label)
             if not code:
@@ -84,7 +86,13 @@ class TableIdentities(Rule):
             if vb is None and not rows_b:
                 vb = Decimal(0)
             name = f"{code} {normalize_label(r.label).split('、')[-1]}"
-            yield from self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale)
+            moved = sorted(c for c in shuffled if c.startswith(code))
+            for f in self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale):
+                if moved and f.category != "rounding":
+                    # a consequence of the shuffled rows (XTB002): shown, ranked below its cause
+                    f.message += f"（由科目 {'、'.join(moved)} 的金额错位造成，见行次错位发现）"
+                    f.severity, f.materiality = Severity.low, 0.0
+                yield f
 
     def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale) -> Iterable[Finding]:
         bal = balance(vb or Decimal(0), [va or Decimal(0)])

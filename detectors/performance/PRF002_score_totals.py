@@ -60,4 +60,5 @@ class ScoreTotals(Rule):
                         ev,
                         key=f"scores|{p.name}",
                         values={"stated": p.total_score, "expected": total, "difference": p.total_score - total},
+                        anomaly=min(1.0, float(abs(p.total_score - total)) / 20),
                     )
