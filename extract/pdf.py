@@ -14,6 +14,7 @@ import io
 import re
 
 from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
+from .numbers import parse_cell
 
 TABLE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -119,6 +120,9 @@ def _read_page(page, number: int, raw: RawDocument) -> None:
             continue
         boxes.append(t.bbox)
         items.append((t.bbox[1], RawTable(grid, number, t.bbox, number)))
+    for grid, bbox in _unruled_tables(page, boxes, number):
+        boxes.append(bbox)
+        items.append((bbox[1], RawTable(grid, number, bbox, number)))
     for block in _paragraphs(page, boxes, number):
         items.append((block.bbox[1] if block.bbox else 0, block))
     items.sort(key=lambda it: it[0])
@@ -128,6 +132,78 @@ def _read_page(page, number: int, raw: RawDocument) -> None:
     if body and isinstance(body[-1], RawTable):
         body[-1].ends_page = True
     raw.blocks.extend(b for _, b in items)
+
+
+def _is_number_word(text: str) -> bool:
+    return parse_cell(text).kind in ("number", "amount", "percent")
+
+
+def _unruled_tables(page, boxes: list, number: int) -> list[tuple[list[list[RawCell]], tuple]]:
+    """Tables printed without rules: runs of at least three lines whose words stand in columns
+    (wide gaps) and carry at least two numbers each, with an optional header line above. The
+    columns are the gaps shared by every line of the run."""
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+    words = outside.extract_words(x_tolerance=1.5, y_tolerance=2)
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+
+    def spaced(line: list[dict]) -> bool:
+        size = max(w["bottom"] - w["top"] for w in line)
+        return len(line) >= 3 and all(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
+
+    def columnar(line: list[dict]) -> bool:
+        return spaced(line) and sum(_is_number_word(w["text"]) for w in line) >= 2
+
+    found = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and columnar(lines[j]):
+            j += 1
+        if j - i >= 3:
+            start = i - 1 if i > 0 and spaced(lines[i - 1]) else i
+            run = lines[start:j]
+            found.append(_grid_from_words(run, number))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return found
+
+
+def _grid_from_words(run: list[list[dict]], number: int) -> tuple[list[list[RawCell]], tuple]:
+    spans = sorted((w["x0"], w["x1"]) for line in run for w in line)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + 2:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    grid = []
+    for line in run:
+        cells: list[list[dict]] = [[] for _ in columns]
+        for w in line:
+            k = next(i for i, (a, b) in enumerate(columns) if a - 2 <= w["x0"] <= b)
+            cells[k].append(w)
+        grid.append(
+            [RawCell("".join(w["text"] for w in ws), number, _box(ws)) if ws else RawCell("", number, None) for ws in cells]
+        )
+    all_words = [w for line in run for w in line]
+    return grid, _box(all_words)
+
+
+def _box(words: list[dict]) -> tuple:
+    return (
+        min(w["x0"] for w in words),
+        min(w["top"] for w in words),
+        max(w["x1"] for w in words),
+        max(w["bottom"] for w in words),
+    )
 
 
 def _table_grid(table, page, number: int) -> list[list[RawCell]] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SAMPLES
 from reportlab.lib.pdfencrypt import StandardEncryption
-from support.pdfs import image_only_page_pdf, ruled_table_pdf, text_pdf
+from support.pdfs import image_only_page_pdf, ruled_table_pdf, text_pdf, unruled_table_pdf
 
 from extract import ExtractionError, load_bytes
 
@@ -75,3 +75,12 @@ def test_invisible_rules_do_not_split_cells():
 def test_fake_bold_characters_are_deduplicated():
     doc = load_bytes(ruled_table_pdf(fake_bold=True), "t.pdf")
     assert [r.label for r in doc.tables[0].rows] == ["行政运行", "事业运行"]
+
+
+def test_table_without_rules_is_read_from_its_columns():
+    doc = load_bytes(unruled_table_pdf(), "plain.pdf")
+    t = doc.tables[0]
+    assert t.title == "支出决算表" and t.kind == "expense"
+    assert [c.role for c in t.columns] == ["label", "total", "basic"]
+    assert [r.text for r in t.rows] == ["行政运行\t45.83\t43", "事业运行\t25.28\t1.94", "住房公积金\t15.13\t15.13"]
+    assert [p.text for p in doc.paragraphs] == ["支出决算表", "单位：万元", "注：本表反映部门本年度各项支出情况。"]

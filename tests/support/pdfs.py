@@ -79,3 +79,25 @@ def ruled_table_pdf(*, white_line: bool = False, fake_bold: bool = False) -> byt
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def unruled_table_pdf() -> bytes:
+    """A title, a 3-column table printed without any rule, and a sentence after it."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.setFont(FONT, 10)
+    c.drawString(60, 760, "支出决算表")
+    c.drawString(60, 738, "单位：万元")
+    rows = [
+        ["科目名称", "本年支出合计", "基本支出"],
+        ["行政运行", "45.83", "43"],
+        ["事业运行", "25.28", "1.94"],
+        ["住房公积金", "15.13", "15.13"],
+    ]
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            c.drawString([60, 260, 400][k], 720 - 18 * r, text)
+    c.drawString(60, 620, "注：本表反映部门本年度各项支出情况。")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
