@@ -82,6 +82,7 @@ class BasicDataSums(Rule):
         for t in doc.tables_of("perf_basic_data"):
             for parent, children in groups(t):
                 totals = _amounts(parent)
+                of_which = bool(children) and _OF_WHICH.match(normalize_label(children[0].cells[0].text))
                 for col, stated in totals.items():
                     parts = [_amounts(c).get(col) for c in children]
                     if all(p is None for p in parts):
@@ -89,6 +90,8 @@ class BasicDataSums(Rule):
                     b = balance(stated, parts)
                     if b.ok or b.rounding:
                         continue
+                    if of_which and any(not balance(stated, parts[:k]).broken for k in range(1, len(parts))):
+                        continue  # the 其中 items end before the rows that follow them (政府采购金额 …)
                     name = normalize_label(parent.cells[0].text).rstrip("：:")
                     listed = " + ".join(f"{normalize_label(c.cells[0].text)} {fmt(_amounts(c).get(col))}" for c in children)
                     yield self.finding(
