@@ -14,7 +14,7 @@ from typing import Any
 
 from . import __version__
 from .export import to_csv, to_json, to_jsonl, to_xlsx
-from .pipeline import ExtractionError, analyse_path, collect_files
+from .pipeline import ExtractionError, analyse_document, analyse_path, collect_files
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--out", metavar="FILE", help="写入文件（缺省为标准输出）")
     scan.add_argument("--format", choices=["jsonl", "json", "csv", "xlsx"], default=None)
+    scan.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="语料基线（JSON）：文件存在时直接使用；不存在时用本次扫描的文件拟合后保存（扫描文件夹时缺省即用该文件夹拟合）",
+    )
     ext = sub.add_parser("extract", help="输出一个文件的抽取结果（表格、单元格、文字中的数字及出处）")
     ext.add_argument("path", metavar="FILE")
     ext.add_argument("--format", choices=["json", "text"], default="json")
@@ -34,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fmt = args.format or _format_from_name(args.out) or "jsonl"
         if fmt == "xlsx" and not args.out:
             parser.error("--format xlsx 需要同时给出 --out FILE")
-        return _scan(args.paths, args.out, fmt)
+        return _scan(args.paths, args.out, fmt, args.baseline)
     return _extract(args.path, args.format, args.out)
 
 
@@ -69,7 +74,39 @@ class Progress:
         sys.stderr.flush()
 
 
-def _scan(paths: Sequence[str], out: str | None, fmt: str) -> int:
+def _scan(paths: Sequence[str], out: str | None, fmt: str, baseline_file: str | None = None) -> int:
+    """Scan against a corpus baseline (``--baseline FILE``, or fitted on a scanned folder)."""
+    from detectors.stats.corpus import corpus_baseline, using_baseline
+
+    docs: dict[Path, Any] = {}
+    baseline = None
+    if baseline_file or any(Path(p).is_dir() for p in paths):
+        if not (baseline_file and Path(baseline_file).exists()):
+            docs = _load_quietly(collect_files(p for p in paths if Path(p).exists()))
+            sys.stderr.write(f"语料基线：用 {len(docs)} 个文件拟合{'，保存到 ' + baseline_file if baseline_file else ''}\n")
+        try:
+            baseline = corpus_baseline(list(docs.values()), baseline_file)
+        except (OSError, ValueError, KeyError) as exc:  # json errors are ValueErrors
+            _error(Path(baseline_file or "").name, f"语料基线文件无法读取或写入（{exc}）")
+            return 2
+    with using_baseline(baseline):
+        return _scan_files(paths, out, fmt, docs)
+
+
+def _load_quietly(files) -> dict[Path, Any]:
+    """The readable documents among ``files`` (the scan itself reports the others)."""
+    from extract import load_document
+
+    docs = {}
+    for path in files:
+        try:
+            docs[path] = load_document(path)
+        except Exception:  # noqa: BLE001 - reported when the file is analysed
+            continue
+    return docs
+
+
+def _scan_files(paths: Sequence[str], out: str | None, fmt: str, docs: dict[Path, Any]) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     files = list(collect_files(p for p in paths if Path(p).exists()))
     failures = 0
@@ -80,7 +117,7 @@ def _scan(paths: Sequence[str], out: str | None, fmt: str) -> int:
     progress = Progress(len(files))
     for path in files:
         try:
-            analysis = analyse_path(path)
+            analysis = analyse_document(docs[path]) if path in docs else analyse_path(path)
         except ExtractionError as exc:
             _error(path.name, exc.reason)
             failures += 1

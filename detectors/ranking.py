@@ -1,26 +1,117 @@
 """One score per finding: higher = look first.
 
-    score = 100 × severity × confidence × (0.4 + 0.6 × max(materiality, anomaly)^¼)
+    score = 100 × severity × confidence × (0.3 + 0.7 × weight)
+    weight = 1 − (1 − impact) × (1 − ½ × anomaly),  impact = materiality^¼
 
-- severity: high 1.0, medium 0.6, low 0.3, info 0.05;
-- confidence: how sure extraction and rule are (0–1);
-- materiality: the amount involved against the document's total (0–1); the fourth root keeps a
-  0.01 % difference from vanishing while still putting a 30 % difference far above it;
-- anomaly: a statistical detector's own score (0–1) for findings without an amount.
-Findings with one root cause are merged before ranking (``merge``).
+- **severity** — high 1.0, medium 0.6, low 0.3, info 0.05: what the rule says the problem is
+  worth, so a high finding is never outranked by a low one of the same confidence;
+- **confidence** (0–1) — how sure extraction and rule are (a sum that does not foot is near
+  certain; a statistical outlier or a text similarity less so; OCR pages lower it);
+- **materiality** (0–1) — the amount involved against the document's total (``document_total``);
+  its fourth root keeps a 0.01 % difference from vanishing while putting a 30 % one far above it;
+- **anomaly** (0–1) — a statistical detector's own score (how far an execution rate sits from
+  its peers and the corpus baseline, how sure a text was pasted); it counts half as much as
+  money, so an outlying rate ranks with a material difference, not above every footing error.
+  The two combine like independent chances: either one alone can carry a finding, both
+  together carry it further.
+
+**Merging.** Two findings of different rules are one root cause when they point at the same place
+(the same table row, or the same sentence) and make the same case: the same ``stated`` value and
+either the same category or the same ``expected`` value ("支出 10434 元" found by a sum check
+and by the unit detector is one problem). Two findings of one rule are one root cause when they
+point at exactly the same rows or sentences (two numbers of one pair of mismatched paragraphs).
+They are merged into the higher-scored one: its evidence gains the other's, its confidence rises
+(two detectors agreeing), the message names the other rule, and the other is dropped.
 """
 
 from __future__ import annotations
 
-from models import Finding
+from decimal import Decimal
+
+from models import Evidence, Finding
+
+SEVERITY_FLOOR = 0.3  # the share of the score a finding keeps with no materiality or anomaly at all
+ANOMALY_WEIGHT = 0.5  # how much a detector's anomaly counts against the same materiality
 
 
 def score(f: Finding) -> float:
-    weight = max(f.materiality, f.anomaly, 0.0)
-    return round(100.0 * f.severity.weight * f.confidence * (0.4 + 0.6 * weight**0.25), 2)
+    impact = max(f.materiality, 0.0) ** 0.25
+    surprise = min(max(f.anomaly, 0.0), 1.0) * ANOMALY_WEIGHT
+    weight = 1 - (1 - impact) * (1 - surprise)
+    return round(100.0 * f.severity.weight * f.confidence * (SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * weight), 2)
 
 
 def rank(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         f.score = score(f)
+    findings = merge(findings)
     return sorted(findings, key=lambda f: (-f.score, f.rule, f.key))
+
+
+# ---------------------------------------------------------------------------------------- merging
+
+
+def _places(f: Finding) -> set[tuple]:
+    out = set()
+    for e in f.evidence:
+        if e.table and e.row is not None:
+            out.add(("row", e.table, e.row))
+        elif e.text:
+            out.add(("text", "".join(e.text.split())))
+    return out
+
+
+def _num(v) -> Decimal | None:
+    if v is None:
+        return None
+    try:
+        return Decimal(str(v))
+    except ArithmeticError:
+        return None
+
+
+def same_root_cause(a: Finding, b: Finding) -> bool:
+    """Same place and same case: see the module docstring."""
+    sa, sb = _num(a.values.get("stated")), _num(b.values.get("stated"))
+    pa, pb = _places(a), _places(b)
+    if a.rule == b.rule:
+        # one rule reporting the very same rows or sentences twice (different numbers read from
+        # one pair of mismatched statements) has found one problem
+        return bool(pa) and pa == pb and a.category == b.category
+    if sa is None or sb is None or sa != sb or not (pa & pb):
+        return False
+    ea, eb = _num(a.values.get("expected")), _num(b.values.get("expected"))
+    return a.category == b.category or (ea is not None and ea == eb)
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """Fold findings of one root cause into the highest-scored of them (see the module doc)."""
+    order = sorted(findings, key=lambda f: (-f.score, f.rule, f.key))
+    kept: list[Finding] = []
+    for f in order:
+        host = next((k for k in kept if same_root_cause(k, f)), None)
+        if host is None:
+            kept.append(f)
+            continue
+        _absorb(host, f)
+    return kept
+
+
+def _absorb(host: Finding, other: Finding) -> None:
+    seen = {_ev_key(e) for e in host.evidence}
+    extra: list[Evidence] = [e for e in other.evidence if _ev_key(e) not in seen]
+    host.evidence = [*host.evidence, *extra][:10]
+    host.confidence = round(min(0.99, 1 - (1 - host.confidence) * (1 - other.confidence * 0.5)), 3)
+    host.materiality = max(host.materiality, other.materiality)
+    host.anomaly = max(host.anomaly, other.anomaly)
+    if other.rule != host.rule:
+        note = f"（{other.rule}同时检出：{other.title}）"
+        if note not in host.message:
+            host.message += note
+    else:
+        host.message += f"；{other.message}"
+    host.score = score(host)
+
+
+def _ev_key(e: Evidence) -> tuple:
+    return (e.table, e.row) if e.table and e.row is not None else ("".join(e.text.split()),)

@@ -9,8 +9,9 @@ from .footing import RULES as FOOTING
 from .narrative import RULES as NARRATIVE
 from .performance import RULES as PERFORMANCE
 from .recompute import RULES as RECOMPUTE
+from .stats import RULES as STATS
 
-ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS]
+ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS, *STATS]
 
 
 def rules() -> list[Rule]:
