@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .export import to_csv, to_json, to_jsonl, to_xlsx
-from .pipeline import ExtractionError, analyse_document, analyse_path, collect_files
+from .pipeline import ExtractionError, analyse_document, collect_files
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,6 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--out", metavar="FILE", help="写入文件（缺省为标准输出）")
     scan.add_argument("--format", choices=["jsonl", "json", "csv", "xlsx"], default=None)
+    scan.add_argument("--workers", type=int, default=None, metavar="N", help="并行读取文件的进程数（缺省为全部CPU核）")
     scan.add_argument(
         "--baseline",
         metavar="FILE",
@@ -39,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         fmt = args.format or _format_from_name(args.out) or "jsonl"
         if fmt == "xlsx" and not args.out:
             parser.error("--format xlsx 需要同时给出 --out FILE")
-        return _scan(args.paths, args.out, fmt, args.baseline)
+        if args.workers is not None and args.workers < 1:
+            parser.error("--workers 必须是正整数")
+        return _scan(args.paths, args.out, fmt, args.baseline, args.workers or os.cpu_count() or 1)
     return _extract(args.path, args.format, args.out)
 
 
@@ -74,66 +78,86 @@ class Progress:
         sys.stderr.flush()
 
 
-def _scan(paths: Sequence[str], out: str | None, fmt: str, baseline_file: str | None = None) -> int:
-    """Scan against a corpus baseline (``--baseline FILE``, or fitted on a scanned folder)."""
+def _scan(paths: Sequence[str], out: str | None, fmt: str, baseline_file: str | None = None, workers: int = 1) -> int:
+    """Read every file (in ``workers`` processes), fit the corpus baseline when a folder is
+    scanned or ``--baseline FILE`` is new, then analyse each document against it."""
     from detectors.stats.corpus import corpus_baseline, using_baseline
 
-    docs: dict[Path, Any] = {}
-    baseline = None
-    if baseline_file or any(Path(p).is_dir() for p in paths):
-        if not (baseline_file and Path(baseline_file).exists()):
-            docs = _load_quietly(collect_files(p for p in paths if Path(p).exists()))
-            sys.stderr.write(f"语料基线：用 {len(docs)} 个文件拟合{'，保存到 ' + baseline_file if baseline_file else ''}\n")
-        try:
-            baseline = corpus_baseline(list(docs.values()), baseline_file)
-        except (OSError, ValueError, KeyError) as exc:  # json errors are ValueErrors
-            _error(Path(baseline_file or "").name, f"语料基线文件无法读取或写入（{exc}）")
-            return 2
-    with using_baseline(baseline):
-        return _scan_files(paths, out, fmt, docs)
-
-
-def _load_quietly(files) -> dict[Path, Any]:
-    """The readable documents among ``files`` (the scan itself reports the others)."""
-    from extract import load_document
-
-    docs = {}
-    for path in files:
-        try:
-            docs[path] = load_document(path)
-        except Exception:  # noqa: BLE001 - reported when the file is analysed
-            continue
-    return docs
-
-
-def _scan_files(paths: Sequence[str], out: str | None, fmt: str, docs: dict[Path, Any]) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     files = list(collect_files(p for p in paths if Path(p).exists()))
     failures = 0
     for p in missing:
         _error(Path(p).name, "文件或文件夹不存在")
         failures += 1
-    rows: list[dict[str, Any]] = []
     progress = Progress(len(files))
-    for path in files:
+    loaded = _load_all(files, workers, progress)
+    docs = {p: d for p, d in loaded.items() if not isinstance(d, str)}
+    baseline = None
+    if baseline_file or any(Path(p).is_dir() for p in paths):
+        fitting = not (baseline_file and Path(baseline_file).exists())
+        if fitting:
+            sys.stderr.write(f"语料基线：用 {len(docs)} 个文件拟合{'，保存到 ' + baseline_file if baseline_file else ''}\n")
         try:
-            analysis = analyse_document(docs[path]) if path in docs else analyse_path(path)
-        except ExtractionError as exc:
-            _error(path.name, exc.reason)
-            failures += 1
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-            _error(path.name, f"分析时出错（{type(exc).__name__}: {exc}）")
-            failures += 1
-        else:
+            baseline = corpus_baseline(list(docs.values()) if fitting else [], baseline_file)
+        except (OSError, ValueError, KeyError) as exc:  # json errors are ValueErrors
+            _error(Path(baseline_file or "").name, f"语料基线文件无法读取或写入（{exc}）")
+            return 2
+    rows: list[dict[str, Any]] = []
+    with using_baseline(baseline):
+        for path in files:
+            result = loaded[path]
+            if isinstance(result, str):
+                _error(path.name, result)
+                failures += 1
+                continue
+            try:
+                analysis = analyse_document(result)
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+                _error(path.name, f"分析时出错（{type(exc).__name__}: {exc}）")
+                failures += 1
+                continue
             for w in analysis.doc.warnings:
                 sys.stderr.write(f"提示：{path.name}：{w}\n")
             rows.extend(f.to_json() for f in analysis.findings)
-        progress.step(path.name)
     rows.sort(key=lambda r: -r["score"])
     _write(rows, out, fmt)
     if not files and not missing:
         sys.stderr.write("没有找到可分析的文件（支持 .pdf .docx .xlsx .txt .md）\n")
     return 1 if failures else 0
+
+
+def _load_one(path: Path):
+    """A document, or the reason it cannot be read (a string: it crosses process boundaries)."""
+    from extract import load_document
+
+    try:
+        return load_document(path)
+    except ExtractionError as exc:
+        return exc.reason
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        return f"读取时出错（{type(exc).__name__}: {exc}）"
+
+
+def _load_all(files: list[Path], workers: int, progress: Progress) -> dict[Path, Any]:
+    if workers <= 1 or len(files) <= 1:
+        out = {}
+        for path in files:
+            out[path] = _load_one(path)
+            progress.step(path.name)
+        return out
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    out = {}
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+        futures = {pool.submit(_load_one, path): path for path in files}
+        for fut in as_completed(futures):
+            path = futures[fut]
+            try:
+                out[path] = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker killed by a hostile file
+                out[path] = f"读取进程异常退出（{type(exc).__name__}）"
+            progress.step(path.name)
+    return out
 
 
 def _error(name: str, reason: str) -> None:

@@ -112,3 +112,15 @@ def test_extract_dumps_model_with_provenance():
     assert [c["value"] for c in row["cells"][2:5]] == ["105.6", "0", "105.6"]
     fig = next(f for f in model["figures"] if f["text"] == "329.85万元")
     assert fig["subject"] == "卫生健康（类）支出" and fig["kind"] == "amount"
+
+
+def test_parallel_scan_gives_the_serial_result(tmp_path):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    for name in ("002_78b07d84ccf1ecd6.txt", "004_2958b8ff77e9055f.pdf"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    serial = run("scan", str(tmp_path), "--workers", "1")
+    parallel = run("scan", str(tmp_path), "--workers", "3")
+    assert serial.returncode == parallel.returncode == 1
+    assert "错误：broken.pdf：PDF 文件损坏" in parallel.stderr
+    assert parallel.stdout == serial.stdout and serial.stdout.count("\n") > 5
+    assert run("scan", str(tmp_path), "--workers", "0").returncode == 2
