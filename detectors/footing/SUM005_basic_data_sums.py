@@ -68,7 +68,7 @@ class BasicDataSums(Rule):
         The basic-data table feeds the evaluation's cost figures; a total that is not its items
         means an item was put in the wrong row (often 接待费 copied into 公务用车).
     Fails:
-        三公经费 2.4 | 公务用车购置和维护经费 2.4 | 出国经费 0 | 公务接待 2.4
+        三公经费 0.89 | 公务用车购置和维护经费 0.89 | 出国经费 0 | 公务接待 0.89 (决算数 column)
     Passes:
         项目支出 140.07 = 40 + 25 + 8.87 + 59.22 + 6.98
     """
@@ -83,7 +83,8 @@ class BasicDataSums(Rule):
             for parent, children in groups(t):
                 totals = _amounts(parent)
                 of_which = bool(children) and _OF_WHICH.match(normalize_label(children[0].cells[0].text))
-                for col, stated in totals.items():
+                # the current year's 决算 (the last column) first: it is the figure that matters
+                for col, stated in sorted(totals.items(), reverse=True):
                     parts = [_amounts(c).get(col) for c in children]
                     if all(p is None for p in parts):
                         continue
