@@ -1,11 +1,13 @@
-"""Findings out: JSON Lines (the contract), JSON, CSV and Excel."""
+"""Findings out: JSON Lines (the contract), JSON, CSV, Excel and a printable HTML summary."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 CONTRACT_FIELDS = [
@@ -70,10 +72,19 @@ HEADERS_ZH = {
     "comment": "意见",
     "decided_at": "复核时间",
     "assignee": "指派给",
+    "reason": "排除理由",
 }
 
 
-def to_xlsx(rows: Sequence[dict[str, Any]], extra: Sequence[str] = (), summary: Sequence[dict[str, Any]] = ()) -> bytes:
+def to_xlsx(
+    rows: Sequence[dict[str, Any]],
+    extra: Sequence[str] = (),
+    summary: Sequence[dict[str, Any]] = (),
+    doc_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+) -> bytes:
+    """The findings sheet (every contract field, then ``extra``), a 汇总 sheet from ``summary``
+    (one dict per line, its keys as headers) and, from ``doc_sheets``, one more sheet per entry:
+    title → rows of cells (first column bold, as labels)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -104,6 +115,112 @@ def to_xlsx(rows: Sequence[dict[str, Any]], extra: Sequence[str] = (), summary: 
             cell.font = Font(bold=True)
         for s in summary:
             ss.append([s.get(k) for k in keys])
+        for i in range(1, len(keys) + 1):
+            ss.column_dimensions[ss.cell(1, i).column_letter].width = 14
+        ss.column_dimensions["A"].width = 28
+    used = set(wb.sheetnames)
+    for title, lines in (doc_sheets or {}).items():
+        ds = wb.create_sheet(_sheet_title(title, used))
+        for line in lines:
+            ds.append(list(line))
+        for row in ds.iter_rows():
+            if row and row[0].value is not None:
+                row[0].font = Font(bold=True)
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for letter, width in zip("ABCDEFGH", (16, 14, 10, 10, 60, 10, 12, 30)):
+            ds.column_dimensions[letter].width = width
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", title)[:31] or "表"
+    name, n = base, 2
+    while name in used:
+        suffix = f"~{n}"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(name)
+    return name
+
+
+SEVERITY_ZH = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
+
+_HTML_STYLE = """
+body { font-family: "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
+       margin: 2em; color: #222; font-size: 10.5pt; }
+h1 { font-size: 18pt; margin-bottom: 0.2em; }
+h2 { font-size: 13pt; margin-top: 1.6em; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2em; }
+.meta { color: #555; margin-bottom: 1em; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #ddebf7; }
+td.num { text-align: right; white-space: nowrap; }
+.sev-high { color: #b00020; font-weight: bold; }
+.sev-medium { color: #c55a11; font-weight: bold; }
+.ev { color: #444; font-size: 9pt; white-space: pre-wrap; }
+.empty { color: #777; font-style: italic; }
+@media print { body { margin: 0; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+"""
+
+
+def to_html(
+    rows: Sequence[dict[str, Any]],
+    extra: Sequence[str] = (),
+    summary: Sequence[dict[str, Any]] = (),
+    title: str = "审核发现汇总",
+    note: str = "",
+) -> str:
+    """A self-contained page to print (or save as PDF from the browser) for follow-up: the
+    summary table, then each document's findings with their evidence and the ``extra`` columns."""
+    e = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{e(title)}</title><style>{_HTML_STYLE}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+    ]
+    if note:
+        out.append(f'<div class="meta">{e(note)}</div>')
+    if summary:
+        keys = list(summary[0].keys())
+        out.append("<h2>汇总</h2><table><tr>" + "".join(f"<th>{e(str(k))}</th>" for k in keys) + "</tr>")
+        for s in summary:
+            out.append("<tr>" + "".join(_td(s.get(k)) for k in keys) + "</tr>")
+        out.append("</table>")
+    docs = list(dict.fromkeys(r.get("doc", "") for r in rows))
+    if not docs:
+        out.append('<p class="empty">没有符合条件的发现。</p>')
+    for doc in docs:
+        mine = [r for r in rows if r.get("doc", "") == doc]
+        out.append(f"<h2>{e(doc)}（{len(mine)} 条）</h2>")
+        head = ["序号", "严重程度", "排序分", "规则", "标题与说明", "证据（原文）", *(HEADERS_ZH.get(k, k) for k in extra)]
+        out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
+        for i, r in enumerate(mine, start=1):
+            sev = r.get("severity", "")
+            ev = "\n".join(
+                (f"[第{x['page']}页] " if x.get("page") else "") + str(x.get("text", "")) for x in r.get("evidence") or []
+            )
+            cells = [
+                f'<td class="num">{i}</td>',
+                f'<td class="sev-{e(sev)}">{e(SEVERITY_ZH.get(sev, sev))}</td>',
+                _td(r.get("score")),
+                f"<td>{e(str(r.get('rule', '')))}</td>",
+                f"<td><b>{e(str(r.get('title', '')))}</b><br>{e(str(r.get('message', '')))}</td>",
+                f'<td class="ev">{e(ev)}</td>',
+                *(_td(r.get(k)) for k in extra),
+            ]
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _td(value: Any) -> str:
+    if value is None:
+        return "<td></td>"
+    if isinstance(value, (int, float)):
+        return f'<td class="num">{html.escape(str(value))}</td>'
+    return f"<td>{html.escape(str(value))}</td>"

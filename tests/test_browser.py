@@ -1,0 +1,303 @@
+"""The review app in a real browser: Debian's chromium (headless, driven by Playwright) against
+``streamlit run app.py`` on a free port with its own SQLite store. Upload a sample PDF, open its
+top finding, confirm it, export Excel and read the workbook back."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install -y chromium); the browser tests drive it"
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SAMPLE = "002_78b07d84ccf1ecd6.pdf"
+REVIEWER = "浏览器测试员"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    port = _free_port()
+    db_url = f"sqlite:///{tmp / 'review.db'}"
+    log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "AUDIT_ASSIST_DB": db_url},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.close()
+            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text(errors="replace"))
+        time.sleep(0.3)
+    yield url, db_url
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def settle(page, timeout: float = 300) -> None:
+    """Wait until the script run the last action started has finished."""
+    time.sleep(0.4)
+    page.wait_for_function(
+        """() => { const app = document.querySelector('[data-testid="stApp"]');
+                   return app && app.getAttribute('data-test-script-state') === 'notRunning'; }""",
+        timeout=timeout * 1000,
+    )
+    time.sleep(0.4)  # the last deltas of the run reach the page just after
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]'
+    ).first.inner_text()
+
+
+def goto_page(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
+    page.wait_for_selector(f'h1:has-text("{title}")')
+    settle(page)
+
+
+def wait_for_cell(page, text: str) -> None:
+    page.wait_for_function(
+        """(text) => [...document.querySelectorAll('[data-testid="stDataFrame"] [role="gridcell"]')]
+                        .some((c) => c.innerText === text)""",
+        arg=text,
+    )
+    settle(page)
+
+
+def grid_texts(page) -> list[str]:
+    """The cells of the first dataframe on the page (the grid keeps an accessible copy of the
+    rows in view)."""
+    return page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]').all_inner_texts()
+
+
+def test_upload_open_confirm_export(server, browser, tmp_path):
+    from openpyxl import load_workbook
+
+    from audit_assist.pipeline import analyse_bytes
+    from audit_assist.store import Store
+
+    url, db_url = server
+    data = (SAMPLES / SAMPLE).read_bytes()
+    findings = analyse_bytes(data, SAMPLE).findings
+    top = sorted(findings, key=lambda f: (-f.score, f.doc, f.rule, f.fingerprint))[0]
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('h1:has-text("文档")')
+    page.wait_for_selector('[data-testid="stDataFrame"]')  # the samples, analysed
+    settle(page)
+
+    # start from an empty list and upload the one sample
+    page.get_by_role("button", name="清空列表").click()
+    page.wait_for_selector("text=还没有文档")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(SAMPLES / SAMPLE))
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    cells = grid_texts(page)
+    assert SAMPLE in cells and "✔ 已分析" in cells and "醴陵市医疗保障局" in cells
+    assert not any(c.endswith(".pdf") and c != SAMPLE for c in cells)
+
+    reviewer = page.get_by_label("复核人", exact=True)
+    reviewer.fill(REVIEWER)
+    reviewer.press("Enter")
+    settle(page)
+
+    # 发现 → the top finding → 详情
+    goto_page(page, "发现")
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == str(len(findings))
+    cells = grid_texts(page)  # the grid only keeps the rows in view: the top ones
+    assert cells[:4] == ["1", f"{top.score:.2f}", top.severity.label, "○ 待复核"] and cells[4] == top.message
+    # a click on the first row (its 说明 cell; the grid draws on a canvas) opens it
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + grid["width"] * 0.55, grid["y"] + 35 + 17)
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    assert page.locator("h2", has_text=top.title).count() == 1
+    # the page rendered, with the evidence drawn (cropped around it by default)
+    img = page.locator('[data-testid="stImage"] img').first
+    img.wait_for()
+    page.wait_for_function("(el) => el.complete && el.naturalWidth > 300", arg=img.element_handle(), timeout=30_000)
+    assert (
+        f"{SAMPLE} 第 {min(e.page for e in top.evidence if e.page)} 页"
+        in page.locator('[data-testid="stImage"]').first.inner_text()
+    )
+
+    page.get_by_role("button", name="确认").click()
+    page.wait_for_selector("text=已保存：确认")
+    settle(page)
+
+    store = Store(db_url)
+    decision = store.decision(top.fingerprint)
+    assert (decision.status, decision.reviewer, decision.version) == ("confirmed", REVIEWER, 1)
+    store.dispose()
+
+    # 导出 → only the confirmed → Excel
+    goto_page(page, "导出")
+    page.get_by_text("只导出已确认的发现").click()
+    settle(page)
+    page.wait_for_selector('[data-testid="stMetricValue"]:has-text("1")')
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Excel 工作簿").click()
+    target = tmp_path / "export.xlsx"
+    info.value.save_as(target)
+    assert info.value.suggested_filename.startswith("审核发现-") and info.value.suggested_filename.endswith(".xlsx")
+
+    wb = load_workbook(io.BytesIO(target.read_bytes()))
+    assert wb.sheetnames == ["发现", "汇总", "摘要-002_78b07d84ccf1ecd6"]
+    ws = wb["发现"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == (
+        "文件",
+        "规则",
+        "类别",
+        "严重程度",
+        "排序分",
+        "置信度",
+        "标题",
+        "说明",
+        "证据（原文）",
+        "数值",
+        "指纹",
+        "页码",
+        "复核状态",
+        "复核人",
+        "意见",
+        "复核时间",
+        "指派给",
+        "排除理由",
+    )
+    assert len(rows) == 2
+    got = dict(zip(rows[0], rows[1]))
+    assert (got["文件"], got["规则"], got["指纹"], got["说明"]) == (SAMPLE, top.rule, top.fingerprint, top.message)
+    assert (got["严重程度"], got["排序分"]) == (top.severity.value, round(top.score, 2))
+    assert (got["复核状态"], got["复核人"]) == ("已确认", REVIEWER)
+    assert got["复核时间"] and got["复核时间"].startswith("20")
+    summary = list(wb["汇总"].iter_rows(values_only=True))
+    head = summary[0]
+    line = dict(zip(head, summary[1]))
+    assert len(summary) == 2
+    assert (line["文件"], line["已确认"], line["本次导出"]) == (SAMPLE, 1, 1)
+    assert line["发现"] == len(findings)
+    page.close()
+
+
+def test_unreadable_upload_and_corrected_version(server, browser, tmp_path):
+    """A file that cannot be read gets its own message; a corrected version of a document (same
+    name, other content) replaces it, and the list says how many findings are new and gone."""
+    from audit_assist.pipeline import analyse_bytes
+    from extract import ExtractionError, load_bytes
+
+    url, _ = server
+    name = "002_78b07d84ccf1ecd6.txt"
+    original = (SAMPLES / name).read_text(encoding="utf-8")
+    corrected = original.replace("合计\t\t52,889.12\t778.27\t52,110.86", "合计\t\t52,889.13\t778.27\t52,110.86", 1).replace(
+        "2101301\t城乡医疗救助\t628.59\t\t628.59", "2101301\t城乡医疗救助\t682.59\t\t682.59", 1
+    )
+    assert corrected != original
+    before = {f.fingerprint for f in analyse_bytes(original.encode("utf-8"), name).findings}
+    after = {f.fingerprint for f in analyse_bytes(corrected.encode("utf-8"), name).findings}
+    assert after - before and before - after
+    bad = tmp_path / "坏文件.pdf"
+    bad.write_bytes(b"%PDF-1.4 truncated")
+    with pytest.raises(ExtractionError) as err:
+        load_bytes(bad.read_bytes(), bad.name)
+    (tmp_path / "v1").mkdir()
+    (tmp_path / "v2").mkdir()
+    (tmp_path / "v1" / name).write_text(original, encoding="utf-8")
+    (tmp_path / "v2" / name).write_text(corrected, encoding="utf-8")
+
+    # wide enough for every column of the list: the grid leaves columns out of view out of the page
+    page = browser.new_page(viewport={"width": 2400, "height": 1000})
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    page.get_by_role("button", name="清空列表").click()
+    page.wait_for_selector("text=还没有文档")
+    settle(page)
+
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files([str(bad), str(tmp_path / "v1" / name)])
+    wait_for_cell(page, name)
+    wait_for_cell(page, "坏文件.pdf")
+    alert = page.locator('[data-testid="stAlert"]', has_text="坏文件.pdf").first
+    assert alert.inner_text().strip() == f"坏文件.pdf 无法读取：{err.value.reason}"
+    cells = grid_texts(page)
+    assert name in cells and "首次分析" in cells and "✘ 无法读取" in cells
+
+    uploader.set_input_files([str(tmp_path / "v2" / name)])
+    page.wait_for_selector(f"text=“{name}”已替换为新上传的版本（1 次）")
+    settle(page)
+    cells = grid_texts(page)
+    assert cells.count(name) == 1
+    assert f"新增 {len(after - before)}，消失 {len(before - after)}" in cells
+    assert page.locator('[data-testid="stExpander"]', has_text=f"{name}：与 ").count() == 1
+    page.close()

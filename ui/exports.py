@@ -1,0 +1,85 @@
+"""导出: the findings with their review columns as Excel, CSV, JSON and a printable HTML summary,
+optionally only the confirmed ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from ui import report, state
+from ui.common import filtered, local_time
+
+st.title("导出")
+ss = st.session_state
+its = state.items()
+results = state.analyses()
+if not results:
+    st.info("还没有文档：请先在“文档”页载入文档。")
+    st.stop()
+decided = state.decisions(its)
+
+scopes = {"all": "全部已加载文档的发现", "filtered": "“发现”页当前筛选的结果"}
+st.radio("范围", list(scopes), format_func=scopes.get, key="x_scope", horizontal=True)
+st.checkbox("只导出已确认的发现", key="x_confirmed_only")
+
+chosen = its
+if ss.get("x_scope") == "filtered":
+    chosen = filtered(its, decided, ss)
+chosen = report.chosen(chosen, decided, confirmed_only=bool(ss.get("x_confirmed_only")))
+rows = [report.export_row(it, decided.get(it.fp)) for it in chosen]
+summary = report.doc_summary(results, its, chosen, decided)
+
+stamp = datetime.now(UTC).replace(tzinfo=None)
+suffix = local_time(stamp).replace("-", "").replace(":", "").replace(" ", "-")
+only = "（仅已确认）" if ss.get("x_confirmed_only") else ""
+note = f"导出时间 {local_time(stamp)}（北京时间）；{scopes[ss.get('x_scope', 'all')]}{only}，共 {len(rows)} 条。"
+
+st.metric("将导出的发现", len(rows))
+st.caption(note)
+c1, c2, c3, c4 = st.columns(4)
+c1.download_button(
+    "Excel 工作簿",
+    icon=":material/table_view:",
+    data=lambda: report.workbook(rows, summary),
+    file_name=f"审核发现-{suffix}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    type="primary",
+    width="stretch",
+    on_click="ignore",
+)
+c2.download_button(
+    "CSV",
+    icon=":material/csv:",
+    data=lambda: report.csv_text(rows),
+    file_name=f"审核发现-{suffix}.csv",
+    mime="text/csv",
+    width="stretch",
+    on_click="ignore",
+)
+c3.download_button(
+    "JSON",
+    icon=":material/data_object:",
+    data=lambda: report.json_text(rows),
+    file_name=f"审核发现-{suffix}.json",
+    mime="application/json",
+    width="stretch",
+    on_click="ignore",
+)
+c4.download_button(
+    "打印版（HTML）",
+    icon=":material/print:",
+    data=lambda: report.printable(rows, summary, note),
+    file_name=f"审核发现-{suffix}.html",
+    mime="text/html",
+    width="stretch",
+    on_click="ignore",
+)
+st.markdown(
+    "- **Excel**：“发现”表含全部字段（与命令行输出相同）以及复核状态、复核人、意见、复核时间、指派给、排除理由；"
+    "“汇总”表每份文档一行；另有每份文档一张摘要表。\n"
+    "- **CSV / JSON**：同样的字段，便于导入其他系统。\n"
+    "- **打印版**：在浏览器中打开后打印，或“另存为 PDF”，用于跟进整改。"
+)
+if not rows:
+    st.warning("当前条件下没有可导出的发现（例如尚无已确认的发现）；导出的文件只含表头和汇总。")
