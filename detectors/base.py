@@ -54,6 +54,23 @@ class Rule:
             key=key,
         )
 
+    def balance_finding(
+        self, bal: Balance, message: str, evidence: Sequence[Evidence], *, key: str, values: dict, scale, rounding_title: str
+    ) -> Finding:
+        """The finding for a total that does not balance — or, when the difference is inside the
+        rounding of the printed values, the info-level rounding note."""
+        if bal.rounding:
+            return self.finding(
+                message + "（在尾数误差范围内）",
+                evidence,
+                key=key,
+                values=values,
+                severity=Severity.info,
+                category="rounding",
+                title=rounding_title,
+            )
+        return self.finding(message, evidence, key=key, values=values, materiality=materiality(bal.difference, scale))
+
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
         """The docstring's sections, keyed by heading."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from extract.numbers import normalize_label
 from models import Document, Evidence, Finding, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 from ..linking import class_amount, class_code, labelled_row, personnel_public, total_row
 from .XTB002_shuffled_rows import shuffled_codes
 
@@ -103,18 +103,7 @@ class TableIdentities(Rule):
         summed = "（下级科目合计）" if len(rows_b) > 1 else ""
         msg = f"{what}：{table_label(a)} {fmt(va)} 万元，{table_label(b)}{summed} {fmt(vb)} 万元，相差 {fmt(abs(bal.difference))} 万元"
         values = {"stated": vb, "expected": va, "difference": bal.difference}
-        if bal.rounding:
-            yield self.finding(
-                msg + "（在尾数误差范围内）",
-                ev,
-                key=key,
-                values=values,
-                severity=Severity.info,
-                category="rounding",
-                title="表间勾稽存在尾数差异",
-            )
-        else:
-            yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))
+        yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
 
     def _basic(self, t6: Table, t5: Table, scale) -> Iterable[Finding]:
         personnel, public, row6 = personnel_public(t6)
@@ -134,15 +123,4 @@ class TableIdentities(Rule):
         )
         values = {"stated": basic, "expected": bal.expected, "difference": bal.difference}
         key = "basic_detail|gpb_expense|basic"
-        if bal.rounding:
-            yield self.finding(
-                msg + "（在尾数误差范围内）",
-                ev,
-                key=key,
-                values=values,
-                severity=Severity.info,
-                category="rounding",
-                title="表间勾稽存在尾数差异",
-            )
-        else:
-            yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))
+        yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")

@@ -94,18 +94,7 @@ class SummaryIdentities(Rule):
         ]
         key = f"{t.kind}|{t.part}|{total.label}|{col}"
         vals = {"stated": stated or Decimal(0), "expected": b.expected, "difference": b.difference}
-        if b.rounding:
-            yield self.finding(
-                msg + "（在尾数误差范围内）",
-                ev,
-                key=key,
-                values=vals,
-                severity=Severity.info,
-                category="rounding",
-                title="收支总表存在尾数误差",
-            )
-        else:
-            yield self.finding(msg, ev, key=key, values=vals, materiality=materiality(b.difference, scale))
+        yield self.balance_finding(b, msg, ev, key=key, values=vals, scale=scale, rounding_title="收支总表存在尾数误差")
 
     def _both_sides(self, inc: Table, exp: Table, scale) -> Iterable[Finding]:
         gi = next((r for r in inc.rows if _GRAND.match(r.label)), None)
