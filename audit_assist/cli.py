@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .batch import Limits
 from .export import to_csv, to_json, to_jsonl, to_xlsx
-from .pipeline import ExtractionError, analyse_document, collect_files
+from .pipeline import ExtractionError, collect_files
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +27,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--out", metavar="FILE", help="写入文件（缺省为标准输出）")
     scan.add_argument("--format", choices=["jsonl", "json", "csv", "xlsx"], default=None)
-    scan.add_argument("--workers", type=int, default=None, metavar="N", help="并行读取文件的进程数（缺省为全部CPU核）")
+    scan.add_argument("--workers", type=int, default=None, metavar="N", help="并行分析文件的进程数（缺省为全部CPU核）")
+    scan.add_argument(
+        "--results",
+        metavar="URL",
+        help="结果库（SQLAlchemy URL 或 SQLite 文件路径；缺省为复核用的数据库）：已分析过的文件直接沿用，中断后可继续",
+    )
+    scan.add_argument("--fresh", action="store_true", help="不沿用结果库中的结果，全部重新读取和分析")
+    scan.add_argument(
+        "--max-seconds", type=float, default=Limits.seconds, metavar="S", help=f"每个文件的时间上限（缺省 {Limits.seconds:g} 秒）"
+    )
+    scan.add_argument(
+        "--max-memory", type=int, default=Limits.memory_mb, metavar="MB", help=f"每个文件的内存上限（缺省 {Limits.memory_mb} MB）"
+    )
+    scan.add_argument(
+        "--max-pages", type=int, default=Limits.pages, metavar="N", help=f"每个 PDF 的页数上限（缺省 {Limits.pages} 页）"
+    )
+    scan.add_argument("--scheduler", metavar="ADDRESS", help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786）")
     scan.add_argument(
         "--baseline",
         metavar="FILE",
@@ -43,7 +60,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--format xlsx 需要同时给出 --out FILE")
         if args.workers is not None and args.workers < 1:
             parser.error("--workers 必须是正整数")
-        return _scan(args.paths, args.out, fmt, args.baseline, args.workers or os.cpu_count() or 1)
+        if min(args.max_seconds, args.max_memory, args.max_pages) <= 0:
+            parser.error("--max-seconds、--max-memory、--max-pages 必须是正数")
+        return _scan(
+            args.paths,
+            args.out,
+            fmt,
+            args.baseline,
+            args.workers or os.cpu_count() or 1,
+            results=args.results,
+            fresh=args.fresh,
+            limits=Limits(args.max_seconds, args.max_memory, args.max_pages),
+            scheduler=args.scheduler,
+        )
     return _extract(args.path, args.format, args.out)
 
 
@@ -54,110 +83,87 @@ def _format_from_name(out: str | None) -> str | None:
     return suffix if suffix in ("jsonl", "json", "csv", "xlsx") else None
 
 
-class Progress:
-    """A progress line on stderr (only when there is more than one file)."""
+def _scan(
+    paths: Sequence[str],
+    out: str | None,
+    fmt: str,
+    baseline_file: str | None = None,
+    workers: int = 1,
+    *,
+    results: str | None = None,
+    fresh: bool = False,
+    limits=None,
+    scheduler: str | None = None,
+) -> int:
+    """Scan the files (``audit_assist.batch``): the baseline is fitted on the scanned files when
+    a folder is scanned or ``--baseline FILE`` does not exist yet, read from FILE when it does."""
+    from detectors.stats.baseline import Baseline
 
-    def __init__(self, total: int):
-        self.total = total
-        self.done = 0
-        self.tty = sys.stderr.isatty()
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.total <= 1:
-            return
-        width = 24
-        filled = width * self.done // self.total
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name}"
-        if self.tty:
-            sys.stderr.write("\r" + line[:100].ljust(100))
-            if self.done == self.total:
-                sys.stderr.write("\n")
-        else:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
-
-
-def _scan(paths: Sequence[str], out: str | None, fmt: str, baseline_file: str | None = None, workers: int = 1) -> int:
-    """Read every file (in ``workers`` processes), fit the corpus baseline when a folder is
-    scanned or ``--baseline FILE`` is new, then analyse each document against it."""
-    from detectors.stats.corpus import corpus_baseline, using_baseline
+    from .batch import Limits, scan_files
+    from .results import ResultStore
 
     missing = [p for p in paths if not Path(p).exists()]
     files = list(collect_files(p for p in paths if Path(p).exists()))
-    failures = 0
     for p in missing:
         _error(Path(p).name, "文件或文件夹不存在")
-        failures += 1
-    progress = Progress(len(files))
-    loaded = _load_all(files, workers, progress)
-    docs = {p: d for p, d in loaded.items() if not isinstance(d, str)}
+    fit = False
     baseline = None
-    if baseline_file or any(Path(p).is_dir() for p in paths):
-        fitting = not (baseline_file and Path(baseline_file).exists())
-        if fitting:
-            sys.stderr.write(f"语料基线：用 {len(docs)} 个文件拟合{'，保存到 ' + baseline_file if baseline_file else ''}\n")
+    if baseline_file and Path(baseline_file).exists():
         try:
-            baseline = corpus_baseline(list(docs.values()) if fitting else [], baseline_file)
+            baseline = Baseline.load(baseline_file)
         except (OSError, ValueError, KeyError) as exc:  # json errors are ValueErrors
-            _error(Path(baseline_file or "").name, f"语料基线文件无法读取或写入（{exc}）")
+            _error(Path(baseline_file).name, f"语料基线文件无法读取（{exc}）")
             return 2
-    rows: list[dict[str, Any]] = []
-    with using_baseline(baseline):
-        for path in files:
-            result = loaded[path]
-            if isinstance(result, str):
-                _error(path.name, result)
-                failures += 1
-                continue
-            try:
-                analysis = analyse_document(result)
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-                _error(path.name, f"分析时出错（{type(exc).__name__}: {exc}）")
-                failures += 1
-                continue
-            for w in analysis.doc.warnings:
-                sys.stderr.write(f"提示：{path.name}：{w}\n")
-            rows.extend(f.to_json() for f in analysis.findings)
-    rows.sort(key=lambda r: -r["score"])
-    _write(rows, out, fmt)
+    elif baseline_file or any(Path(p).is_dir() for p in paths):
+        fit = True
+        sys.stderr.write(f"语料基线：用扫描的 {len(files)} 个文件拟合{'，保存到 ' + baseline_file if baseline_file else ''}\n")
+    try:
+        store = ResultStore(_results_url(results))
+    except Exception as exc:  # noqa: BLE001 - a wrong URL or an unreachable server
+        _error(results or "结果库", f"无法打开结果库（{type(exc).__name__}: {exc}）")
+        return 2
+    try:
+        report = scan_files(
+            files,
+            store=store,
+            workers=workers,
+            limits=limits or Limits(),
+            fit_baseline=fit,
+            baseline=baseline,
+            baseline_file=baseline_file,
+            fresh=fresh,
+            scheduler=scheduler,
+        )
+    except KeyboardInterrupt:
+        sys.stderr.write("\n已中断：已完成的文件都已保存在结果库中，再次运行同一命令会从中断处继续。\n")
+        return 130
+    except OSError as exc:
+        _error(Path(baseline_file or "").name, f"语料基线文件无法写入（{exc}）")
+        return 2
+    finally:
+        store.dispose()
+    for name, w in report.warnings:
+        sys.stderr.write(f"提示：{name}：{w}\n")
+    for name, reason in report.failures:
+        _error(name, reason)
+    _write(report.rows, out, fmt)
     if not files and not missing:
         sys.stderr.write("没有找到可分析的文件（支持 .pdf .docx .xlsx .txt .md）\n")
-    return 1 if failures else 0
+    elif len(files) > 1:
+        line = f"完成：{report.documents} 个文件已分析（其中 {report.reused} 个沿用结果库），失败 {len(report.failures)}，用时 {report.seconds:.1f} 秒"
+        if report.pages:
+            line += f"；读取 {report.pages} 页，{report.pages_per_second:.1f} 页/秒，单个文件进程内存峰值 {report.peak_mb:.0f} MB"
+        sys.stderr.write(line + "\n")
+    return 1 if missing or report.failures else 0
 
 
-def _load_one(path: Path):
-    """A document, or the reason it cannot be read (a string: it crosses process boundaries)."""
-    from extract import load_document
-
-    try:
-        return load_document(path)
-    except ExtractionError as exc:
-        return exc.reason
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return f"读取时出错（{type(exc).__name__}: {exc}）"
-
-
-def _load_all(files: list[Path], workers: int, progress: Progress) -> dict[Path, Any]:
-    if workers <= 1 or len(files) <= 1:
-        out = {}
-        for path in files:
-            out[path] = _load_one(path)
-            progress.step(path.name)
-        return out
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    out = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        futures = {pool.submit(_load_one, path): path for path in files}
-        for fut in as_completed(futures):
-            path = futures[fut]
-            try:
-                out[path] = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker killed by a hostile file
-                out[path] = f"读取进程异常退出（{type(exc).__name__}）"
-            progress.step(path.name)
-    return out
+def _results_url(results: str | None) -> str | None:
+    """``--results``: a SQLAlchemy URL, or the path of a SQLite file; default the product's store."""
+    if not results:
+        return None
+    if "://" in results:
+        return results
+    return f"sqlite:///{Path(results).resolve()}"
 
 
 def _error(name: str, reason: str) -> None:

@@ -233,18 +233,24 @@ def _finding_fields(f: Any) -> FindingRecord:
     return FindingRecord(f.fingerprint, f.rule, str(f.severity.value), float(f.score), f.title, f.message)
 
 
+def make_engine(url_or_engine: str | Engine | None = None) -> Engine:
+    """The engine for a URL (default ``database_url()``), SQLite set up for several writers."""
+    if isinstance(url_or_engine, Engine):
+        engine = url_or_engine
+    else:
+        url = url_or_engine or database_url()
+        kw: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kw["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        engine = create_engine(url, pool_pre_ping=True, **kw)
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _sqlite_pragmas):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 class Store:
     def __init__(self, url_or_engine: str | Engine | None = None):
-        if isinstance(url_or_engine, Engine):
-            self.engine = url_or_engine
-        else:
-            url = url_or_engine or database_url()
-            kw: dict[str, Any] = {}
-            if url.startswith("sqlite"):
-                kw["connect_args"] = {"timeout": 30, "check_same_thread": False}
-            self.engine = create_engine(url, pool_pre_ping=True, **kw)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine = make_engine(url_or_engine)
         metadata.create_all(self.engine)
         _forbid_history_changes(self.engine)
 

@@ -20,3 +20,12 @@ def sample_text_docs():
     from extract import load_document
 
     return {n: load_document(SAMPLES / f"{n}.txt") for n in SAMPLE_NAMES}
+
+
+@pytest.fixture(autouse=True)
+def own_store(tmp_path_factory, monkeypatch):
+    """Every test (and every command it starts) gets a database of its own, never the product's
+    ``data/audit_assist.db``: results a scan stores cannot leak from one test into another."""
+    db = tmp_path_factory.mktemp("store") / "audit_assist.db"
+    monkeypatch.setenv("AUDIT_ASSIST_DB", f"sqlite:///{db}")
+    return db

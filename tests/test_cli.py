@@ -43,10 +43,12 @@ def test_scan_sample_texts_writes_contract_lines():
     scores = [r["score"] for r in rows]
     assert scores == sorted(scores, reverse=True)
     assert {r["doc"] for r in rows} <= {Path(p).name for p in txts}
-    # several files: a progress line per file on stderr
-    assert res.stderr.count("/5 ") == 5
-    again = run("scan", *txts)
-    assert [r["fingerprint"] for r in map(json.loads, again.stdout.splitlines())] == [r["fingerprint"] for r in rows]
+    # several files: a progress line per file on stderr, then a summary
+    assert res.stderr.count("/5 · ") == 5
+    assert "完成：5 个文件已分析（其中 0 个沿用结果库），失败 0" in res.stderr
+    again = run("scan", *txts)  # from the results store this time
+    assert "完成：5 个文件已分析（其中 5 个沿用结果库），失败 0" in again.stderr
+    assert again.stdout == res.stdout
 
 
 def test_scan_bad_files_batch_goes_on(tmp_path):
@@ -119,7 +121,7 @@ def test_parallel_scan_gives_the_serial_result(tmp_path):
     for name in ("002_78b07d84ccf1ecd6.txt", "004_2958b8ff77e9055f.pdf"):
         (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
     serial = run("scan", str(tmp_path), "--workers", "1")
-    parallel = run("scan", str(tmp_path), "--workers", "3")
+    parallel = run("scan", str(tmp_path), "--workers", "3", "--fresh")
     assert serial.returncode == parallel.returncode == 1
     assert "错误：broken.pdf：PDF 文件损坏" in parallel.stderr
     assert parallel.stdout == serial.stdout and serial.stdout.count("\n") > 5

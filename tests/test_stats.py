@@ -368,7 +368,7 @@ def test_scan_baseline_option_saves_then_reuses(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"version": 99}', encoding="utf-8")
     broken = subprocess.run([*cli[:-1], str(bad)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert broken.returncode == 2 and "错误：bad.json：语料基线文件无法读取或写入" in broken.stderr
+    assert broken.returncode == 2 and "错误：bad.json：语料基线文件无法读取（baseline version 99 is not 1）" in broken.stderr
 
 
 # ---------------------------------------------------------------------------------- ranking

@@ -73,7 +73,7 @@ class RateModel:
     n_documents_: int = 0
     _forest: object = field(default=None, repr=False, compare=False)
 
-    def fit(self, docs: Iterable[Document], prior: RateModel | None = None) -> RateModel:
+    def fit(self, docs: Iterable[Document | DocProfile], prior: RateModel | None = None) -> RateModel:
         """Learn from ``docs``: one observation per distinct (source, kind, budget, executed), so a
         document scanned as PDF and as DOCX counts once. A kind with fewer than ten rates keeps
         ``prior``'s band. The bands are quantiles at ``contamination``/2 and 1 − ``contamination``/2,
@@ -82,17 +82,16 @@ class RateModel:
         per_doc: list[tuple[list[RateObservation], Decimal | None]] = []
         seen: set[tuple] = set()
         sources: set[str] = set()
-        for d in docs:
-            src = source_of(d)
+        for p in profiles(docs):
             keep = []
-            for o in rate_observations(d):
-                k = (src, o.kind, o.budget, o.executed)
+            for o in p.rates:
+                k = (p.source, o.kind, o.budget, o.executed)
                 if k not in seen:
                     seen.add(k)
                     keep.append(o)
             if keep:
-                sources.add(src)
-                per_doc.append((keep, document_scale(d)))
+                sources.add(p.source)
+                per_doc.append((keep, p.scale))
         rows = [o.features(scale) for obs, scale in per_doc for o in obs]
         if len(rows) < MIN_RATE_OBSERVATIONS or len(sources) < MIN_RATE_SOURCES:
             raise ValueError(f"too few execution rates to fit ({len(rows)} rates from {len(sources)} documents)")
@@ -289,19 +288,19 @@ class TextIndex:
     shared_: set[str] = field(default_factory=set)
     seen_: dict[str, list[list[str]]] = field(default_factory=dict)  # hash → [[doc name, source], …]
 
-    def fit(self, docs: Iterable[Document], keep_index: bool = True) -> TextIndex:
+    def fit(self, docs: Iterable[Document | DocProfile], keep_index: bool = True) -> TextIndex:
         by_hash: dict[str, dict[str, str]] = {}
         in_docs: dict[str, set[str]] = {}
         multi: dict[str, set[str]] = {}
         sources: set[str] = set()
-        for doc in docs:
-            src = source_of(doc)
+        for p in profiles(docs):
+            src = p.source
             sources.add(src)
-            for h in passages(doc):
-                by_hash.setdefault(h, {}).setdefault(src, doc.name)
-            for h, who in project_passages(doc).items():
+            for h in p.passages:
+                by_hash.setdefault(h, {}).setdefault(src, p.name)
+            for h, projects in p.project_passages.items():
                 in_docs.setdefault(h, set()).add(src)
-                if len(who) >= 2:
+                if projects >= 2:
                     multi.setdefault(h, set()).add(src)
         self.sources_ = len(sources)
         self.boilerplate_ = set()
@@ -356,14 +355,8 @@ class UnitProfile:
     yuan_max_: float = 100000.0  # an amount in 元 above this, in a 万元 document, is suspect
     n_yuan_: int = 0
 
-    def fit(self, docs: Iterable[Document]) -> UnitProfile:
-        values = [
-            float(f.value)
-            for d in docs
-            if d.default_unit == "万元"
-            for f in d.figures
-            if f.kind == "amount" and f.unit == "元" and f.value > 0
-        ]
+    def fit(self, docs: Iterable[Document | DocProfile]) -> UnitProfile:
+        values = [float(v) for p in profiles(docs) for v in p.yuan]
         self.n_yuan_ = len(values)
         if len(values) >= 20:
             # the largest clean 元 amounts, with one order of magnitude of headroom
@@ -376,6 +369,67 @@ class UnitProfile:
     @classmethod
     def from_json(cls, data: dict) -> UnitProfile:
         return cls(data.get("contamination", CONTAMINATION), data.get("yuan_max_", 100000.0), data.get("n_yuan_", 0))
+
+
+# ------------------------------------------------------------------ what fitting reads of a document
+
+
+@dataclass
+class DocProfile:
+    """All that fitting a baseline reads of one document, small and plain (JSON), so that a batch
+    scan can fit on a corpus without holding its documents: the rates, the passages and the
+    amounts in 元 of a 万元 document."""
+
+    name: str
+    source: str
+    rates: list[RateObservation] = field(default_factory=list)
+    scale: Decimal | None = None
+    passages: dict[str, str] = field(default_factory=dict)  # hash → normalised text
+    project_passages: dict[str, int] = field(default_factory=dict)  # hash → how many projects hold it
+    yuan: list[Decimal] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> DocProfile:
+        return cls(
+            name=doc.name,
+            source=source_of(doc),
+            rates=[RateObservation(o.kind, o.subject, o.budget, o.executed) for o in rate_observations(doc)],
+            scale=document_scale(doc),
+            passages=passages(doc),
+            project_passages={h: len(who) for h, who in project_passages(doc).items()},
+            yuan=[
+                f.value
+                for f in doc.figures
+                if doc.default_unit == "万元" and f.kind == "amount" and f.unit == "元" and f.value > 0
+            ],
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "rates": [[o.kind, o.subject, str(o.budget), str(o.executed)] for o in self.rates],
+            "scale": None if self.scale is None else str(self.scale),
+            "passages": self.passages,
+            "project_passages": self.project_passages,
+            "yuan": [str(v) for v in self.yuan],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> DocProfile:
+        return cls(
+            name=data["name"],
+            source=data["source"],
+            rates=[RateObservation(k, s, Decimal(b), Decimal(e)) for k, s, b, e in data.get("rates", [])],
+            scale=None if data.get("scale") is None else Decimal(data["scale"]),
+            passages=dict(data.get("passages", {})),
+            project_passages={h: int(n) for h, n in data.get("project_passages", {}).items()},
+            yuan=[Decimal(v) for v in data.get("yuan", [])],
+        )
+
+
+def profiles(docs: Iterable[Document | DocProfile]) -> list[DocProfile]:
+    return [d if isinstance(d, DocProfile) else DocProfile.of(d) for d in docs]
 
 
 # ------------------------------------------------------------------ baseline
@@ -391,13 +445,18 @@ class Baseline:
 
     @classmethod
     def fit(
-        cls, docs: Sequence[Document], prior: Baseline | None = None, description: str = "", keep_index: bool = True
+        cls,
+        docs: Sequence[Document | DocProfile],
+        prior: Baseline | None = None,
+        description: str = "",
+        keep_index: bool = True,
     ) -> Baseline:
-        """Learn from ``docs``; whatever they hold too little data for is taken from ``prior``
-        (the shipped default unless given). ``keep_index`` keeps where each passage was seen, for
-        finding a passage copied from another document of the corpus (off for the default)."""
+        """Learn from ``docs`` (documents, or their ``DocProfile``); whatever they hold too little
+        data for is taken from ``prior`` (the shipped default unless given). ``keep_index`` keeps
+        where each passage was seen, for finding a passage copied from another document of the
+        corpus (off for the default)."""
         prior = prior if prior is not None else default_baseline()
-        docs = list(docs)
+        docs = profiles(docs)
         try:
             rates = RateModel().fit(docs, prior=prior.rates)
         except ValueError:
@@ -433,6 +492,10 @@ class Baseline:
             data.get("documents", 0),
             data.get("description", ""),
         )
+
+    def digest(self) -> str:
+        """Identifies what the baseline would judge: analyses made under equal digests agree."""
+        return hashlib.sha256(json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

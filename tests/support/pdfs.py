@@ -33,6 +33,18 @@ def text_pdf(lines: list[str], encrypt=None, font: str = FONT) -> bytes:
     return buf.getvalue()
 
 
+def pages_pdf(n: int) -> bytes:
+    """``n`` pages of one line each ("第i页")."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for i in range(1, n + 1):
+        c.setFont(FONT, 11)
+        c.drawString(25 * mm, A4[1] - 30 * mm, f"第{i}页")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def image_only_page_pdf() -> bytes:
     """Page 1 has text; page 2 is a scanned image (no text layer)."""
     from PIL import Image

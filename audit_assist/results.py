@@ -1,0 +1,244 @@
+"""The results of batch scans, kept so that a scan never does the same work twice.
+
+Two tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
+default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
+
+- ``scan_extractions``: one row per file content (sha256) and extractor version: the extracted
+  document (a compressed pickle: it is written and read only by this tool), what fitting a
+  corpus baseline reads of it (``DocProfile``, JSON), its page count, warnings, time and peak
+  memory; or the reason it cannot be read, when that reason is a property of the file
+  (encrypted, corrupt, a zip bomb …) rather than of the limits of the run.
+- ``scan_analyses``: the findings (contract JSON) of one file content under one name, keyed by
+  the analysis version: the rule versions, the code of the rules and the baseline's digest.
+
+Each row is committed the moment its document is done, so an interrupted scan loses nothing and
+the next run of the same command goes on where it stopped. A change of extraction code
+re-extracts; a change of rules or baseline only re-analyses the stored documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+)
+
+from models import Document
+
+from .store import make_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+metadata = MetaData()
+
+extractions = Table(
+    "scan_extractions",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("extractor", String(16), primary_key=True),
+    Column("name", String(255), nullable=False),
+    Column("pages", Integer, nullable=False, default=0),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("peak_mb", Float, nullable=False, default=0.0),
+    Column("warnings", Text, nullable=False, default="[]"),
+    Column("error", Text),  # the reason the file cannot be read; NULL when it was read
+    Column("profile", Text),
+    Column("document", LargeBinary),
+    Column("created_at", DateTime, nullable=False),
+)
+
+analyses = Table(
+    "scan_analyses",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("name", String(255), primary_key=True),
+    Column("analysis", String(16), primary_key=True),
+    Column("findings", Text, nullable=False),
+    Column("seconds", Float, nullable=False, default=0.0),
+    Column("created_at", DateTime, nullable=False),
+)
+
+
+def code_digest(*parts: str) -> str:
+    """A digest of the source of ``parts`` (packages or modules of this tool, relative to its
+    root): any change to the code that produced a stored result makes that result stale,
+    whether or not a version was bumped."""
+    h = hashlib.sha256()
+    for part in parts:
+        target = ROOT / part
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            h.update(str(path.relative_to(ROOT)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    return code_digest("extract", "models")
+
+
+def analysis_version(baseline_digest: str) -> str:
+    from detectors.registry import rule_versions
+
+    return _analysis_version(rule_versions(), baseline_digest)
+
+
+@lru_cache(maxsize=8)
+def _analysis_version(rules: str, baseline_digest: str) -> str:
+    h = hashlib.sha256(f"{rules}|{code_digest('detectors', 'models', 'audit_assist/pipeline.py')}|{baseline_digest}".encode())
+    return h.hexdigest()[:16]
+
+
+def pack_document(doc: Document) -> bytes:
+    return zlib.compress(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_document(blob: bytes, name: str, path: str) -> Document:
+    """A stored document, renamed to the file it is read for now (the same content may sit
+    under several names)."""
+    doc = pickle.loads(zlib.decompress(blob))  # noqa: S301 - written by this tool, into its own store
+    doc.name, doc.path = name, path
+    return doc
+
+
+@dataclass
+class Extraction:
+    sha256: str
+    name: str
+    pages: int
+    seconds: float
+    peak_mb: float
+    warnings: list[str]
+    error: str | None
+    profile: dict | None
+    document: bytes | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ResultStore:
+    def __init__(self, url_or_engine: str | Engine | None = None):
+        self.engine = make_engine(url_or_engine)
+        metadata.create_all(self.engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------ extractions
+
+    def extraction(self, sha256: str, *, with_document: bool = False) -> Extraction | None:
+        cols = [c for c in extractions.c if with_document or c.name != "document"]
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
+            ).first()
+        if row is None:
+            return None
+        m = row._mapping
+        return Extraction(
+            m["sha256"],
+            m["name"],
+            m["pages"],
+            m["seconds"],
+            m["peak_mb"],
+            json.loads(m["warnings"]),
+            m["error"],
+            json.loads(m["profile"]) if m["profile"] else None,
+            m["document"] if with_document else None,
+        )
+
+    def extracted(self, sha256s: list[str]) -> set[str]:
+        """Which of these contents are stored (read, or known unreadable) by this extractor."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(sha256s), 500):
+                out.update(
+                    conn.scalars(
+                        select(extractions.c.sha256).where(
+                            extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(sha256s[i : i + 500])
+                        )
+                    )
+                )
+        return out
+
+    def put_extraction(self, e: Extraction) -> None:
+        values = {
+            "sha256": e.sha256,
+            "extractor": extractor_version(),
+            "name": e.name,
+            "pages": e.pages,
+            "seconds": e.seconds,
+            "peak_mb": e.peak_mb,
+            "warnings": json.dumps(e.warnings, ensure_ascii=False),
+            "error": e.error,
+            "profile": json.dumps(e.profile, ensure_ascii=False) if e.profile is not None else None,
+            "document": e.document,
+            "created_at": _now(),
+        }
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(extractions).where(extractions.c.sha256 == e.sha256, extractions.c.extractor == values["extractor"])
+            )
+            conn.execute(insert(extractions).values(**values))
+
+    # ------------------------------------------------------------ analyses
+
+    def findings(self, sha256: str, name: str, analysis: str) -> list[dict[str, Any]] | None:
+        with self.engine.connect() as conn:
+            text = conn.scalar(
+                select(analyses.c.findings).where(
+                    analyses.c.sha256 == sha256, analyses.c.name == name, analyses.c.analysis == analysis
+                )
+            )
+        return None if text is None else json.loads(text)
+
+    def put_findings(self, sha256: str, name: str, analysis: str, rows: list[dict[str, Any]], seconds: float) -> None:
+        key = (analyses.c.sha256 == sha256, analyses.c.name == name, analyses.c.analysis == analysis)
+        with self.engine.begin() as conn:
+            conn.execute(delete(analyses).where(*key))
+            conn.execute(
+                insert(analyses).values(
+                    sha256=sha256,
+                    name=name,
+                    analysis=analysis,
+                    findings=json.dumps(rows, ensure_ascii=False),
+                    seconds=seconds,
+                    created_at=_now(),
+                )
+            )
+
+    def counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self.engine.connect() as conn:
+            return {
+                "extractions": conn.scalar(select(func.count()).select_from(extractions)) or 0,
+                "analyses": conn.scalar(select(func.count()).select_from(analyses)) or 0,
+            }

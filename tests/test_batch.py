@@ -1,0 +1,170 @@
+"""Batch scans: the results store makes them resumable, each document runs within limits in a
+process of its own, a bad file never stops the batch, and Dask gives the same results."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+from support.pdfs import pages_pdf
+
+from audit_assist.batch import Limits, Outcome, Task, process, run_isolated, scan_files
+from audit_assist.results import ResultStore
+from detectors.stats.baseline import Baseline, DocProfile, default_baseline
+from extract import load_document
+
+TEXTS = ["002_78b07d84ccf1ecd6.txt", "003_f8e6bfb918ad5980.txt", "004_2958b8ff77e9055f.txt"]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    for name in TEXTS:
+        (d / name).write_bytes((SAMPLES / name).read_bytes())
+    return d
+
+
+def files_of(folder: Path) -> list[Path]:
+    return sorted(folder.iterdir())
+
+
+def test_a_second_scan_reuses_every_result_and_gives_the_same_findings(folder, tmp_path):
+    store = ResultStore(f"sqlite:///{tmp_path / 'r.db'}")
+    first = scan_files(files_of(folder), store=store, workers=2, fit_baseline=True, progress=False)
+    assert first.documents == 3 and first.reused == 0 and not first.failures
+    assert store.counts() == {"extractions": 3, "analyses": 3}
+    second = scan_files(files_of(folder), store=store, workers=2, fit_baseline=True, progress=False)
+    assert second.reused == 3 and second.pages == 0
+    assert second.rows == first.rows and len(first.rows) > 20
+
+
+def test_a_new_baseline_re_analyses_without_reading_the_files_again(folder, tmp_path):
+    store = ResultStore(f"sqlite:///{tmp_path / 'r.db'}")
+    scan_files(files_of(folder), store=store, workers=1, progress=False)
+    other = Baseline.fit([load_document(f) for f in files_of(folder)], prior=default_baseline())
+    assert other.digest() != default_baseline().digest()
+    report = scan_files(files_of(folder), store=store, workers=1, baseline=other, progress=False)
+    assert report.reused == 0 and report.documents == 3
+    assert report.pages == 0  # analysed from the stored extractions
+    assert store.counts() == {"extractions": 3, "analyses": 6}
+
+
+def test_fitting_on_profiles_is_fitting_on_documents(sample_text_docs):
+    docs = list(sample_text_docs.values())
+    profiles = [DocProfile.from_json(json.loads(json.dumps(DocProfile.of(d).to_json()))) for d in docs]
+    assert Baseline.fit(profiles).digest() == Baseline.fit(docs).digest()
+
+
+def test_an_unreadable_file_is_reported_stored_and_not_read_again(folder, tmp_path):
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    store = ResultStore(f"sqlite:///{tmp_path / 'r.db'}")
+    first = scan_files(files_of(folder), store=store, workers=2, progress=False)
+    assert first.documents == 3
+    assert first.failures == [("broken.pdf", first.failures[0][1])] and "PDF 文件损坏" in first.failures[0][1]
+    again = scan_files(files_of(folder), store=store, workers=2, progress=False)
+    assert again.failures == first.failures and again.reused == 3 and again.pages == 0
+
+
+def test_a_pdf_over_the_page_limit_is_refused_and_the_batch_goes_on(folder, tmp_path):
+    (folder / "long.pdf").write_bytes(pages_pdf(30))
+    report = scan_files(
+        files_of(folder), store=ResultStore(f"sqlite:///{tmp_path / 'r.db'}"), limits=Limits(pages=10), progress=False
+    )
+    assert report.failures == [("long.pdf", "PDF 共 30 页，超过每个文件 10 页的上限（--max-pages）")]
+    assert report.documents == 3
+
+
+# ------------------------------------------------------------------ the per-document process
+
+
+def _task(i: int, name: str) -> Task:
+    return Task(i, name, name, f"sha{i}", extract=True, analyse=False)
+
+
+def _behave(task: Task) -> Outcome:
+    """A stand-in workload, run for real in the forked process: sleeps, allocates, crashes or
+    answers, as the file name says."""
+    if task.name == "hang":
+        time.sleep(60)
+    elif task.name == "hog":
+        blocks = []
+        while True:
+            blocks.append(bytearray(64 << 20))
+    elif task.name == "crash":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return Outcome(task.index, task.name, task.sha256, pages=1)
+
+
+def test_each_document_is_stopped_at_its_limits_and_the_others_finish():
+    tasks = [_task(i, n) for i, n in enumerate(["ok1", "hang", "hog", "crash", "ok2"])]
+    start = time.monotonic()
+    outcomes = {o.name: o for o in run_isolated(tasks, _behave, workers=2, limits=Limits(seconds=2, memory_mb=300))}
+    elapsed = time.monotonic() - start
+    assert outcomes["ok1"].error is None and outcomes["ok2"].error is None and outcomes["ok1"].peak_mb > 0
+    assert outcomes["hang"].limit == "time" and outcomes["hang"].error == "超过时间上限 2 秒，已停止（--max-seconds）"
+    assert outcomes["hog"].limit == "memory" and outcomes["hog"].error == "超过内存上限 300 MB，已停止（--max-memory）"
+    assert outcomes["crash"].limit == "crash" and outcomes["crash"].error == "处理进程异常退出（SIGSEGV）"
+    assert elapsed < 60  # the hanging document did not hold the batch for its whole sleep
+
+
+def test_process_reads_and_analyses_a_real_document():
+    path = SAMPLES / "004_2958b8ff77e9055f.pdf"
+    fn = partial(process, limits=Limits())
+    [out] = run_isolated([Task(0, str(path), path.name, "x", extract=True, analyse=True)], fn, 1, Limits())
+    assert out.error is None and out.pages == 4 and out.document and out.profile["name"] == path.name
+    assert {r["rule"] for r in out.findings} >= {"YOY001", "SUM004"} and out.peak_mb > 50
+
+
+# ------------------------------------------------------------------ interrupted and resumed
+
+
+def test_an_interrupted_scan_continues_where_it_stopped(folder, tmp_path):
+    for i in range(3):  # six documents, read one at a time
+        for name in TEXTS[:2]:
+            (folder / f"copy{i}_{name}").write_text(
+                (SAMPLES / name).read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8"
+            )
+    db = tmp_path / "r.db"
+    cmd = [sys.executable, "-m", "audit_assist.cli", "scan", str(folder), "--workers", "1", "--results", str(db)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    store = ResultStore(f"sqlite:///{db}")
+    deadline = time.monotonic() + 300
+    while store.counts()["analyses"] < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "已中断：已完成的文件都已保存在结果库中" in err
+    done = store.counts()["analyses"]
+    assert 2 <= done < 9
+    resumed = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"完成：9 个文件已分析（其中 {done} 个沿用结果库），失败 0" in resumed.stderr
+    fresh = subprocess.run([*cmd, "--fresh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert resumed.stdout == fresh.stdout and resumed.stdout.count("\n") > 30
+
+
+# ------------------------------------------------------------------ Dask
+
+
+def test_a_dask_cluster_gives_the_local_results(folder, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    local = scan_files(
+        files_of(folder), store=ResultStore(f"sqlite:///{tmp_path / 'local.db'}"), workers=2, fit_baseline=True, progress=False
+    )
+    store = ResultStore(f"sqlite:///{tmp_path / 'dask.db'}")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=cluster.scheduler_address, progress=False)
+        assert remote.rows == local.rows and remote.failures == local.failures
+        again = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=cluster.scheduler_address, progress=False)
+    assert again.reused == 3 and again.rows == local.rows
