@@ -47,7 +47,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .results import Extraction, ResultStore, analysis_version, pack_document, unpack_document
+from .results import Extraction, ResultStore, analysis_version, extractor_version, pack_document, unpack_document
 
 LIMIT_LABELS = {"time": "时间", "memory": "内存", "pages": "页数", "crash": "进程"}
 
@@ -313,13 +313,29 @@ def dask_process(task: Task, baseline_json: dict | None, digest: str, limits: Li
     return next(iter(run_isolated([task], fn, 1, limits)))
 
 
+class ClusterError(RuntimeError):
+    """The Dask cluster cannot run this scan (unreachable, or running other code)."""
+
+
+def code_version() -> str:
+    """What a worker must run for its results to be this machine's: the extraction and analysis code."""
+    return f"{extractor_version()}|{analysis_version('')}"
+
+
 def run_dask(tasks: Iterable[Task], scheduler, baseline, limits: Limits, window: int | None = None) -> Iterator[Outcome]:
     """Run the tasks on a Dask cluster, keeping at most ``window`` in flight (the files' bytes
     travel with them)."""
     from distributed import Client, as_completed
 
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
+        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout="30s")
+    except OSError as exc:
+        raise ClusterError(f"无法连接 Dask 调度器 {scheduler}（{exc}）") from exc
+    try:
+        ours = code_version()
+        theirs = {addr: v for addr, v in client.run(code_version).items() if v != ours}
+        if theirs:  # their results would be stored as ours
+            raise ClusterError(f"Dask 工作节点 {', '.join(sorted(theirs))} 的程序版本与本机不同，请先更新这些节点")
         baseline_json = client.scatter(baseline.to_json(), broadcast=True) if baseline is not None else None
         digest = baseline.digest() if baseline is not None else ""
         window = window or 4 * max(1, sum(client.nthreads().values()))

@@ -99,7 +99,7 @@ def _scan(
     a folder is scanned or ``--baseline FILE`` does not exist yet, read from FILE when it does."""
     from detectors.stats.baseline import Baseline
 
-    from .batch import Limits, scan_files
+    from .batch import ClusterError, Limits, scan_files
     from .results import ResultStore
 
     missing = [p for p in paths if not Path(p).exists()]
@@ -134,6 +134,9 @@ def _scan(
             fresh=fresh,
             scheduler=scheduler,
         )
+    except ClusterError as exc:
+        _error(scheduler or "", str(exc))
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("\n已中断：已完成的文件都已保存在结果库中，再次运行同一命令会从中断处继续。\n")
         return 130

@@ -12,6 +12,11 @@ from detectors.registry import rules
 from extract import SUPPORTED, ExtractionError, load_bytes, load_document
 from models import Document, Finding
 
+# A finding that rests on text read by OCR is less certain (a misread digit is an error of ours,
+# not of the document's), and says so.
+OCR_CONFIDENCE = 0.7
+OCR_NOTE = "（依据OCR识别的扫描页文字，请对照原件核实）"
+
 
 @dataclass
 class Analysis:
@@ -25,7 +30,8 @@ def analyse_document(doc: Document) -> Analysis:
         for f in rule.check(doc):
             f.doc = doc.name
             if doc.ocr_pages and any(e.page in doc.ocr_pages for e in f.evidence):
-                f.confidence *= 0.7
+                f.confidence *= OCR_CONFIDENCE
+                f.message += OCR_NOTE
             findings.append(f)
     findings = _dedupe(findings)
     for f in findings:
