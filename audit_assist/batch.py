@@ -468,6 +468,7 @@ def scan_files(
             continue
         files.append(ref)
     runner = _runner(workers, scheduler, limits)
+    paths_of = {f.index: str(f.path.resolve()) for f in files}
 
     def stored(outcome: Outcome) -> None:
         if outcome.error is None or outcome.permanent:
@@ -475,6 +476,7 @@ def scan_files(
                 Extraction(
                     outcome.sha256,
                     outcome.name,
+                    paths_of.get(outcome.index, ""),
                     outcome.pages,
                     outcome.seconds,
                     outcome.peak_mb,

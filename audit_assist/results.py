@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import time
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -58,6 +59,7 @@ extractions = Table(
     Column("sha256", String(64), primary_key=True),
     Column("extractor", String(16), primary_key=True),
     Column("name", String(255), nullable=False),
+    Column("path", Text, nullable=False, default=""),  # where it was read from (the file may have moved since)
     Column("pages", Integer, nullable=False, default=0),
     Column("seconds", Float, nullable=False, default=0.0),
     Column("peak_mb", Float, nullable=False, default=0.0),
@@ -126,6 +128,7 @@ def unpack_document(blob: bytes, name: str, path: str) -> Document:
 class Extraction:
     sha256: str
     name: str
+    path: str
     pages: int
     seconds: float
     peak_mb: float
@@ -165,6 +168,7 @@ class ResultStore:
         return Extraction(
             m["sha256"],
             m["name"],
+            m["path"],
             m["pages"],
             m["seconds"],
             m["peak_mb"],
@@ -193,6 +197,7 @@ class ResultStore:
             "sha256": e.sha256,
             "extractor": extractor_version(),
             "name": e.name,
+            "path": e.path,
             "pages": e.pages,
             "seconds": e.seconds,
             "peak_mb": e.peak_mb,
@@ -207,6 +212,39 @@ class ResultStore:
                 delete(extractions).where(extractions.c.sha256 == e.sha256, extractions.c.extractor == values["extractor"])
             )
             conn.execute(insert(extractions).values(**values))
+
+    def document(self, sha256: str, name: str, data: bytes, path: str = "") -> Document:
+        """The stored extraction of this content, else the file read now and stored (or its
+        reason for being unreadable, raised as ``ExtractionError`` and stored too)."""
+        from detectors.stats.baseline import DocProfile
+        from extract import ExtractionError, load_bytes
+
+        e = self.extraction(sha256, with_document=True)
+        if e is not None and e.error:
+            raise ExtractionError(name, e.error)
+        if e is not None and e.document is not None:
+            return unpack_document(e.document, name, path or e.path)
+        start = time.perf_counter()
+        try:
+            doc = load_bytes(data, name, path)
+        except ExtractionError as exc:
+            self.put_extraction(Extraction(sha256, name, path, 0, time.perf_counter() - start, 0.0, [], exc.reason, None, None))
+            raise
+        self.put_extraction(
+            Extraction(
+                sha256,
+                name,
+                path,
+                doc.page_count or 0,
+                time.perf_counter() - start,
+                0.0,
+                list(doc.warnings),
+                None,
+                DocProfile.of(doc).to_json(),
+                pack_document(doc),
+            )
+        )
+        return doc
 
     # ------------------------------------------------------------ analyses
 
@@ -233,6 +271,45 @@ class ResultStore:
                     created_at=_now(),
                 )
             )
+
+    def catalogue(self, limit: int = 5000) -> list[dict[str, Any]]:
+        """The files read by this extractor, newest first, each with where it was read from and
+        the severities of its latest analysis: what a reviewer picks batch-scanned files from."""
+        with self.engine.connect() as conn:
+            files = conn.execute(
+                select(
+                    extractions.c.sha256,
+                    extractions.c.name,
+                    extractions.c.path,
+                    extractions.c.pages,
+                    extractions.c.error,
+                    extractions.c.created_at,
+                )
+                .where(extractions.c.extractor == extractor_version())
+                .order_by(extractions.c.created_at.desc())
+                .limit(limit)
+            ).all()
+            latest: dict[tuple[str, str], str] = {}
+            for row in conn.execute(
+                select(analyses.c.sha256, analyses.c.name, analyses.c.findings).order_by(analyses.c.created_at)
+            ):
+                latest[(row.sha256, row.name)] = row.findings
+        out = []
+        for f in files:
+            severities = [r["severity"] for r in json.loads(latest.get((f.sha256, f.name), "[]"))]
+            out.append(
+                {
+                    "sha256": f.sha256,
+                    "name": f.name,
+                    "path": f.path,
+                    "pages": f.pages,
+                    "error": f.error,
+                    "read_at": f.created_at,
+                    "analysed": (f.sha256, f.name) in latest,
+                    **{s: severities.count(s) for s in ("high", "medium", "low", "info")},
+                }
+            )
+        return out
 
     def counts(self) -> dict[str, int]:
         from sqlalchemy import func

@@ -22,10 +22,19 @@ def sample_text_docs():
     return {n: load_document(SAMPLES / f"{n}.txt") for n in SAMPLE_NAMES}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_store(tmp_path_factory):
+    """Never the product's ``data/audit_assist.db``: what fixtures of wider scope store goes to a
+    database of the test session's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("AUDIT_ASSIST_DB", f"sqlite:///{tmp_path_factory.mktemp('session') / 'audit_assist.db'}")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def own_store(tmp_path_factory, monkeypatch):
-    """Every test (and every command it starts) gets a database of its own, never the product's
-    ``data/audit_assist.db``: results a scan stores cannot leak from one test into another."""
+    """Every test (and every command it starts) gets a database of its own: results a scan
+    stores cannot leak from one test into another."""
     db = tmp_path_factory.mktemp("store") / "audit_assist.db"
     monkeypatch.setenv("AUDIT_ASSIST_DB", f"sqlite:///{db}")
     return db

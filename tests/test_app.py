@@ -370,3 +370,28 @@ def test_export_page_counts_what_it_will_write(samples, db_url):
     at.checkbox(key="x_confirmed_only").check().run()
     assert at.metric[0].value == "1"
     assert [b.label for b in at.get("download_button")] == ["Excel 工作簿", "CSV", "JSON", "打印版（HTML）"]
+
+
+def test_batch_scanned_files_open_from_the_results_store(samples, db_url, tmp_path):
+    from audit_assist.batch import scan_files
+    from audit_assist.results import ResultStore
+
+    folder = tmp_path / "scanned"
+    folder.mkdir()
+    names = ["002_78b07d84ccf1ecd6.txt", "004_2958b8ff77e9055f.txt"]
+    for name in names:
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    report = scan_files(sorted(folder.iterdir()), store=ResultStore(db_url), progress=False)
+    high = {n: sum(r["doc"] == n and r["severity"] == "high" for r in report.rows) for n in names}
+    at = start()
+    scanned = at.dataframe[0].value  # inside the expander, above the documents table
+    order = sorted(names, key=lambda n: -high[n])
+    assert list(scanned["文件"]) == order and list(scanned["高"]) == [high[n] for n in order]
+    assert list(scanned["位置"]) == [str((folder / n).resolve()) for n in order]
+    (folder / names[1]).unlink()  # moved away since the scan
+    at.multiselect(key="open_scanned").set_value([c["sha256"] for c in at.session_state["scanned"]]).run()
+    next(b for b in at.button if b.label == "打开所选").click().run()
+    assert not at.exception
+    assert [n for n, _ in at.session_state["files"].values()] == [*PDFS, names[0]]
+    assert at.warning[0].value == f"找不到原文件，可能已移动或删除：{names[1]}（{(folder / names[1]).resolve()}）"
+    assert list(at.dataframe[1].value["文件"]) == [*PDFS, names[0]]

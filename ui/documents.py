@@ -3,6 +3,8 @@ finding counts; what changed since a document was last analysed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -35,6 +37,53 @@ def _drop() -> None:
 c1, c2, _ = st.columns([1, 1, 4])
 c1.button("载入示例文档", help="sample_docs/ 中的 5 份 PDF", on_click=state.load_samples)
 c2.button("清空列表", disabled=not st.session_state.files, on_click=state.clear_files)
+
+
+def _open_scanned() -> None:
+    """Add the picked batch-scanned files, read from where the scan found them."""
+    by_sha = {c["sha256"]: c for c in st.session_state.get("scanned", [])}
+    missing = []
+    for sha in st.session_state.get("open_scanned", []):
+        c = by_sha[sha]
+        try:
+            data = Path(c["path"]).read_bytes()
+        except OSError:
+            missing.append(f"{c['name']}（{c['path']}）")
+            continue
+        state.add_file(c["name"], data)
+    st.session_state.open_scanned = []
+    if missing:
+        state.flash("documents", "warning", "找不到原文件，可能已移动或删除：" + "；".join(missing))
+
+
+with st.expander(":material/folder_open: 打开批量扫描过的文件（结果库）"):
+    scanned = [c for c in state.results_store().catalogue() if not c["error"] and c["analysed"]]
+    scanned.sort(key=lambda c: (-c["high"], -c["medium"], c["name"]))
+    st.session_state.scanned = scanned
+    if not scanned:
+        st.caption("结果库中还没有批量扫描的文件。在命令行用 `audit-assist scan 文件夹` 扫描后，可在这里按风险挑选文件复核。")
+    else:
+        st.caption(f"结果库中有 {len(scanned)} 个已分析的文件，按高、中风险发现数排序。打开后无需重新读取 PDF。")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "文件": c["name"],
+                        **{severity_label(s): c[s] for s in SEVERITIES},
+                        "页数": c["pages"],
+                        "读取时间": local_time(c["read_at"]),
+                        "位置": c["path"],
+                    }
+                    for c in scanned
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+            height=min(400, 38 + 35 * len(scanned)),
+        )
+        labels = {c["sha256"]: f"{c['name']}（高 {c['high']}，中 {c['medium']}）" for c in scanned}
+        pick = st.multiselect("选择要打开的文件", list(labels), format_func=labels.get, key="open_scanned")
+        st.button("打开所选", disabled=not pick, on_click=_open_scanned)
 
 results = state.analyses()
 its = state.items()
