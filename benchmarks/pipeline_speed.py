@@ -36,15 +36,6 @@ from extract import load_document  # noqa: E402
 CACHE = Path(tempfile.gettempdir()) / "audit-assist-bench"
 
 
-def bare_seconds(path: Path) -> tuple[int, float]:
-    t = time.perf_counter()
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-        n = len(pdf.pages)
-    return n, time.perf_counter() - t
-
-
 def pipeline_seconds(path: Path) -> tuple[float, float]:
     t = time.perf_counter()
     doc = load_document(path)
@@ -57,7 +48,7 @@ def in_process(paths: list[Path], label: str) -> float:
     """Prints the in-process figures; returns the pipeline's CPU seconds per page."""
     pages = bare = extract = analyse = 0.0
     for p in paths:
-        n, b = bare_seconds(p)
+        n, b = bare(p)
         e, a = pipeline_seconds(p)
         pages += n
         bare += b
