@@ -42,6 +42,7 @@ from sqlalchemy import (
     Text,
     delete,
     insert,
+    inspect,
     select,
 )
 
@@ -138,6 +139,19 @@ class Extraction:
     document: bytes | None
 
 
+def _drop_outdated(engine: Engine) -> None:
+    """These tables only save work: one written by an older version of this module, with other
+    columns, is dropped and rebuilt (its documents are read again), never migrated."""
+    existing = inspect(engine)
+    stale = [
+        t
+        for t in metadata.sorted_tables
+        if existing.has_table(t.name) and {c["name"] for c in existing.get_columns(t.name)} != set(t.columns.keys())
+    ]
+    for t in stale:
+        t.drop(engine)
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -145,6 +159,7 @@ def _now() -> datetime:
 class ResultStore:
     def __init__(self, url_or_engine: str | Engine | None = None):
         self.engine = make_engine(url_or_engine)
+        _drop_outdated(self.engine)
         metadata.create_all(self.engine)
 
     @property

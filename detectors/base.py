@@ -55,10 +55,25 @@ class Rule:
         )
 
     def balance_finding(
-        self, bal: Balance, message: str, evidence: Sequence[Evidence], *, key: str, values: dict, scale, rounding_title: str
+        self,
+        bal: Balance,
+        message: str,
+        evidence: Sequence[Evidence],
+        *,
+        key: str,
+        values: dict,
+        scale,
+        rounding_title: str,
+        explained_by: tuple[str, Decimal] | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
         """The finding for a total that does not balance — or, when the difference is inside the
-        rounding of the printed values, the info-level rounding note."""
+        rounding of the printed values, the info-level rounding note.
+
+        ``explained_by`` ("结转结余", amount): a difference no larger than that amount may be
+        legitimate, so it is shown at info level with half the confidence instead. ``severity``
+        overrides the rule's default for the broken case (rules that grade by size).
+        """
         if bal.rounding:
             return self.finding(
                 message + "（在尾数误差范围内）",
@@ -69,7 +84,19 @@ class Rule:
                 category="rounding",
                 title=rounding_title,
             )
-        return self.finding(message, evidence, key=key, values=values, materiality=materiality(bal.difference, scale))
+        if explained_by is not None and explained_by[1] and abs(bal.difference) <= explained_by[1]:
+            what, amount = explained_by
+            return self.finding(
+                message + f"（差额不超过{what} {fmt(amount)} 万元，可由{what}解释）",
+                evidence,
+                key=key,
+                values=values,
+                severity=Severity.info,
+                confidence=0.5,
+            )
+        return self.finding(
+            message, evidence, key=key, values=values, severity=severity, materiality=materiality(bal.difference, scale)
+        )
 
     @classmethod
     def doc_sections(cls) -> dict[str, str]:

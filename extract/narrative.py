@@ -16,7 +16,7 @@ from models import Figure, Paragraph
 
 from .numbers import COMPARATORS, normalize_digits, to_decimal
 
-_UNITS = r"万元|亿元|元|万人次|万人|人次|万(?![人\d])|%|‰|人|家|个|辆|次|名|户|台|套|件|份|张|所|项"
+_UNITS = r"万元|亿元|元|万人次|万人|万户|万名|万家|万个|万次|万件|万份|万张|人次|万(?![人户名家个次件份张\d])|%|‰|人|家|个|辆|次|名|户|台|套|件|份|张|所|项"
 FIGURE_RE = re.compile(
     r"(?P<cmp>≥|>=|》|≤|<=|>|<)?(?P<neg>(?<![\d.])[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<unit>"
     + _UNITS
@@ -29,7 +29,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！!？?、]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
 
 AMOUNT_UNITS = {"万元", "亿元", "元", "万"}
-COUNT_UNITS = {"万人次", "万人", "人次", "人", "家", "个", "辆", "次", "名", "户", "台", "套", "件", "份", "张", "所", "项"}
+COUNT_UNITS = {"万人次", "万人", "万户", "万名", "万家", "万个", "万次", "万件", "万份", "万张", "人次", "人", "家", "个", "辆", "次", "名", "户", "台", "套", "件", "份", "张", "所", "项"}
 
 
 def parse_figures(paragraphs: list[Paragraph]) -> list[Figure]:

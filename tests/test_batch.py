@@ -168,3 +168,24 @@ def test_a_dask_cluster_gives_the_local_results(folder, tmp_path):
         assert remote.rows == local.rows and remote.failures == local.failures
         again = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=cluster.scheduler_address, progress=False)
     assert again.reused == 3 and again.rows == local.rows
+
+
+def test_a_results_table_of_an_older_layout_is_rebuilt_and_review_data_kept(tmp_path):
+    import sqlite3
+
+    from audit_assist.store import Store
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    review = Store(url)
+    review.confirm("f" * 16, doc="a.pdf", reviewer="张三", version=0)
+    review.dispose()
+    with sqlite3.connect(tmp_path / "r.db") as conn:  # the layout before the path column
+        conn.execute("CREATE TABLE scan_extractions (sha256 TEXT, extractor TEXT, name TEXT, PRIMARY KEY (sha256, extractor))")
+        conn.execute("INSERT INTO scan_extractions VALUES ('x', 'y', 'old.pdf')")
+    store = ResultStore(url)
+    assert store.counts() == {"extractions": 0, "analyses": 0}
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / TEXTS[2]).write_bytes((SAMPLES / TEXTS[2]).read_bytes())
+    assert scan_files([folder / TEXTS[2]], store=store, progress=False).documents == 1
+    assert Store(url).decision("f" * 16).status == "confirmed"

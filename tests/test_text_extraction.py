@@ -177,6 +177,9 @@ def test_word_export_cells(sample_text_docs):
         ),
         ("2023年度总收入362.62万元。", [("amount", "362.62", "万元", "2023年度总收入", 0)]),
         ("支出52,738.73万元", [("amount", "52738.73", "万元", "支出", 0)]),
+        # 万 before a unit of count is a count in ten thousands, not money
+        ("资助困难群众3万户，", [("count", "3", "万户", "资助困难群众", 0)]),
+        ("补助资金3万，", [("amount", "3", "万元", "补助资金", 0)]),
     ],
 )
 def test_narrative_figures(sentence, expected):

@@ -17,6 +17,13 @@ PATTERNS = [
     (re.compile(r"增加/减少|增长/下降|增加（减少）|增长（下降）|上升/下降|[(（]增加或减少[)）]"), "未选定的备选表述"),
     (re.compile(r"\[bookmark:[^\]]*\]"), "转换残留的书签标记"),
     (re.compile(r"注[:：]?.{0,10}(可根据|请根据|如有).{0,20}(填写|删除|补充)"), "模板填写说明"),
+    # an instruction to whoever fills the template, in brackets: "(名词解释应包含本部门专有名词，…)"
+    (
+        re.compile(
+            r"[（(][^（）()]{0,40}(?:应包含|应当包含|应有对|应填写|应列示|应说明|应删除|请填写|请说明|请根据|请删除)[^（）()]{0,60}[）)]"
+        ),
+        "模板填写说明",
+    ),
 ]
 
 
@@ -24,7 +31,8 @@ class Placeholders(Rule):
     """Nothing of the template is left in the published text.
 
     What it checks:
-        Template hints ("（当表格数据为空时，应有此说明）", "（可用表格形式反映）"), placeholders
+        Template hints ("（当表格数据为空时，应有此说明）", "（可用表格形式反映）"), instructions to
+        the compiler left in brackets ("（名词解释应包含本部门专有名词，……）"), placeholders
         (XX, ×××, （单位）), alternatives left unresolved ("增加/减少") and conversion leftovers.
     Why an auditor cares:
         A template left in the text shows the disclosure was not reviewed before publication; the

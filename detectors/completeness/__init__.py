@@ -1,4 +1,5 @@
-"""Completeness: required tables and explanations, empty tables, template leftovers, years, blanks."""
+"""Completeness: required tables and explanations, empty tables, template leftovers, years, blanks,
+evaluation scope, heading numbers, sentences that stop short."""
 
 from .CMP001_standard_tables import StandardTables
 from .CMP002_empty_table_note import EmptyTableNote
@@ -8,6 +9,9 @@ from .CMP005_required_explanations import RequiredExplanations
 from .CMP006_blank_required_cells import BlankRequiredCells
 from .CMP007_stray_numbers import StrayNumbers
 from .CMP008_evaluation_scope import EvaluationScope
+from .CMP009_overall_evaluation_scope import OverallEvaluationScope
+from .CMP010_heading_numbering import HeadingNumbering
+from .CMP011_sentence_without_content import SentenceWithoutContent
 
 RULES = [
     StandardTables,
@@ -18,4 +22,7 @@ RULES = [
     BlankRequiredCells,
     StrayNumbers,
     EvaluationScope,
+    OverallEvaluationScope,
+    HeadingNumbering,
+    SentenceWithoutContent,
 ]

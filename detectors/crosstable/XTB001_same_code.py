@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from models import Document, Finding, Severity
 
-from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 from ._common import code_rows, pairs_for
 from .XTB002_shuffled_rows import shuffled_codes
 
@@ -56,25 +56,13 @@ class SameCodeAcrossTables(Rule):
                 ]
                 values = {"stated": vb, "expected": va, "difference": bal.difference}
                 key = f"{a.kind}|{b.kind}|{code}"
-                if bal.rounding:
-                    yield self.finding(
-                        msg + "（在尾数误差范围内）",
-                        ev,
-                        key=key,
-                        values=values,
-                        severity=Severity.info,
-                        category="rounding",
-                        title="同一科目在两张表中存在尾数差异",
-                    )
-                elif slack and abs(bal.difference) <= slack:
-                    # explained by the carry-overs of table 1: shown, not counted as an error
-                    yield self.finding(
-                        msg + f"（差额不超过结转结余 {fmt(slack)} 万元，可由结转结余解释）",
-                        ev,
-                        key=key,
-                        values=values,
-                        severity=Severity.info,
-                        confidence=0.5,
-                    )
-                else:
-                    yield self.finding(msg, ev, key=key, values=values, materiality=materiality(bal.difference, scale))
+                yield self.balance_finding(
+                    bal,
+                    msg,
+                    ev,
+                    key=key,
+                    values=values,
+                    scale=scale,
+                    rounding_title="同一科目在两张表中存在尾数差异",
+                    explained_by=("结转结余", slack),
+                )

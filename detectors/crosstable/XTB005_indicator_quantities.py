@@ -17,6 +17,21 @@ from ..performance._common import measure
 COUNT_UNITS = {"人", "万人", "人次", "万人次", "家", "户", "个", "辆", "名"}
 _IN_NAME = re.compile(r"(\d+(?:\.\d+)?)\s*(万人次|万人|人次|人|家|户|名|辆)")
 _GENERIC = re.compile(r"全县|全区|全市|按实|\(按实\)|（按实）|城乡居民|医疗保险|医保")
+# one subject, several wordings: "全县医保参保人数" = "参加城乡居民医保人员" = "城乡居民医疗保险缴费人数"
+_SCHEME = r"(?:城乡居民|城镇职工)?(?:基本)?(?:医保|医疗保险)"
+SYNONYMS = [
+    (re.compile(r"[(（][^)）]*[)）]|\d{4}年度?"), ""),
+    (re.compile(rf"参加{_SCHEME}|{_SCHEME}(?:参保)?缴费|{_SCHEME}参保"), "参保"),
+    (re.compile(r"(?:总)?(?:人员|人数)$"), "人数"),
+]
+
+
+def subject(name: str) -> str:
+    """The thing a count indicator counts, in one wording: the synonyms of the scheme's head count
+    made one, the place, the year and "(按实)" taken off."""
+    for pattern, repl in SYNONYMS:
+        name = pattern.sub(repl, name)
+    return _GENERIC.sub("", name)
 
 
 def quantities(doc: Document):
@@ -39,15 +54,18 @@ class IndicatorQuantities(Rule):
 
     What it checks:
         Count indicators (人, 万人, 家 …) of the project tables and of the department-wide table
-        that name the same thing (names alike after the place and scheme words are set aside) and
-        state different numbers.
+        that name the same thing and state different numbers in the same unit. Names are the same
+        thing when they are alike once the place and scheme words are set aside, or when they
+        count the same subject in other words ("全县医保参保人数（按实）", "参加城乡居民医保人员",
+        "城乡居民医疗保险缴费人数" all count the insured).
     Why an auditor cares:
         The budget was computed from one of the numbers (40人 × 4000元 = 16万元); the other one is
         what the evaluation will be judged against.
     Fails:
-        项目表 "建国初期参加革命工作退休人员共计40人"；整体表 "建国初期参加革命工作退休人员 =27人"
+        项目表 "建国初期参加革命工作退休人员共计40人"；整体表 "建国初期参加革命工作退休人员 =27人";
+        项目表 "全县医保参保人数（按实）≥10万人"；整体表 "城乡居民医疗保险缴费人数 ≥11万人"
     Passes:
-        both tables "=40人"
+        both tables "=40人"; "贫困人口参保人数 7.3393万人" beside "城乡医疗救助总人数 7.2万人"
     """
 
     code = "XTB005"
@@ -63,7 +81,8 @@ class IndicatorQuantities(Rule):
                 if pa.table == pb.table or ua != ub or va == vb:
                     continue
                 a, b = _GENERIC.sub("", na), _GENERIC.sub("", nb)
-                if min(len(a), len(b)) < 4 or fuzz.partial_ratio(a, b) < 90:
+                alike = min(len(a), len(b)) >= 4 and fuzz.partial_ratio(a, b) >= 90
+                if not alike and not (subject(na) == subject(nb) and len(subject(na)) >= 4):
                     continue
                 key = (*sorted((pa.table, pb.table)), *sorted((str(va), str(vb))), ua)
                 if key in seen:
@@ -72,7 +91,7 @@ class IndicatorQuantities(Rule):
                 ta, tb = doc.table(pa.table), doc.table(pb.table)
                 yield self.finding(
                     f"“{ia.name.strip()}”在{pa.name}中为 {fmt(va)}{ua}，“{ib.name.strip()}”在{pb.name}中为 {fmt(vb)}{ub}，同一数量前后不一致",
-                    [row_evidence(ta, ta.rows[ia.row], "stated"), row_evidence(tb, tb.rows[ib.row], "expected")],
+                    [row_evidence(ta, ta.rows[ia.row], "expected"), row_evidence(tb, tb.rows[ib.row], "stated")],
                     key="|".join(key) + "|" + a[:12],
                     values={"stated": vb, "expected": va, "difference": vb - va},
                 )

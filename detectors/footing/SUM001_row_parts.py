@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 
 # Which columns make up the total column, per standard table kind (DOMAIN.md).
 PARTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
@@ -94,21 +94,12 @@ class RowParts(Rule):
             parts_text = " + ".join(fmt(p) for p in parts if p is not None)
             ev = [row_evidence(table, row, "total", [total_idx, *part_idx])]
             key = f"{table.kind}|{table.part}|{row.code or row.label}|{table.columns[total_idx].role}"
-            if b.rounding:
-                yield self.finding(
-                    f"{table_label(table)} {name}：{header} {fmt(total)}，分项之和 {parts_text} = {fmt(b.expected)}，相差 {fmt(b.difference)}（在尾数误差范围内）",
-                    ev,
-                    key=key,
-                    severity=Severity.info,
-                    category="rounding",
-                    values={"stated": total, "expected": b.expected, "difference": b.difference},
-                    title="行合计存在尾数误差",
-                )
-                continue
-            yield self.finding(
+            yield self.balance_finding(
+                b,
                 f"{table_label(table)} {name}：{header} {fmt(total)}，分项之和 {parts_text} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
                 ev,
                 key=key,
                 values={"stated": total, "expected": b.expected, "difference": b.difference},
-                materiality=materiality(b.difference, scale),
+                scale=scale,
+                rounding_title="行合计存在尾数误差",
             )

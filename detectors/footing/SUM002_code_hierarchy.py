@@ -9,7 +9,7 @@ from extract.numbers import normalize_label
 from extract.tables import row_code
 from models import Document, Finding, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 
 CODE_TABLES = {"income", "expense", "gpb_expense", "gov_fund", "state_capital", "gpb_basic_detail", "gpb_project", "econ_expense"}
 NON_AMOUNT = {"code", "label", "line_no", "unit_code", ""}
@@ -84,24 +84,8 @@ class CodeHierarchy(Rule):
         ev = [row_evidence(table, parent, "total", [col])] + [row_evidence(table, r, "component", [col]) for _, r in children]
         key = f"{table.kind}|{table.part}|{name}|{table.columns[col].role}|{col}"
         values = {"stated": stated or Decimal(0), "expected": b.expected, "difference": b.difference}
-        if b.rounding:
-            yield self.finding(
-                f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}（在尾数误差范围内）",
-                ev,
-                key=key,
-                values=values,
-                severity=Severity.info,
-                category="rounding",
-                title="上下级科目存在尾数误差",
-            )
-            return
-        yield self.finding(
-            f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}",
-            ev,
-            key=key,
-            values=values,
-            materiality=materiality(b.difference, scale),
-        )
+        msg = f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}"
+        yield self.balance_finding(b, msg, ev, key=key, values=values, scale=scale, rounding_title="上下级科目存在尾数误差")
 
 
 def _blocks(table: Table) -> list[tuple[int, int, list[int]]]:

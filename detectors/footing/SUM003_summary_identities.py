@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, materiality, row_evidence, table_label
+from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _YEAR_TOTAL = re.compile(r"^(本年收入合计|本年支出合计|一、本年收入|一、本年支出)$")
@@ -110,15 +110,6 @@ class SummaryIdentities(Rule):
         ev = [row_evidence(inc, gi, "stated"), row_evidence(exp, ge, "expected")]
         msg = f"{table_label(inc)} 收入总计 {fmt(vi)}，支出总计 {fmt(ve)}，相差 {fmt(b.difference)}"
         vals = {"stated": vi, "expected": ve, "difference": b.difference}
-        if b.rounding:
-            yield self.finding(
-                msg + "（在尾数误差范围内）",
-                ev,
-                key=f"{inc.kind}|grand",
-                values=vals,
-                severity=Severity.info,
-                category="rounding",
-                title="收支总表存在尾数误差",
-            )
-        else:
-            yield self.finding(msg, ev, key=f"{inc.kind}|grand", values=vals, materiality=materiality(b.difference, scale))
+        yield self.balance_finding(
+            b, msg, ev, key=f"{inc.kind}|grand", values=vals, scale=scale, rounding_title="收支总表存在尾数误差"
+        )

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, document_total, figure_evidence, fmt, materiality, row_evidence, table_label
+from ..base import Balance, Rule, document_total, figure_evidence, fmt, row_evidence, table_label
 from ..crosstable.XTB002_shuffled_rows import shuffled_codes
 from ..linking import figure_keys, table_value
 
@@ -61,22 +61,13 @@ class FigureVsTable(Rule):
             ev = [figure_evidence(doc, k.figure), row_evidence(cell.table, cell.row, "expected", [cell.col])]
             values = {"stated": stated, "expected": expected, "difference": b.difference}
             key = f"{k.key}|{k.when}|{stated}"
-            if b.rounding:
-                yield self.finding(
-                    msg + "（在尾数误差范围内）",
-                    ev,
-                    key=key,
-                    values=values,
-                    severity=Severity.info,
-                    category="rounding",
-                    title="文字与表格存在尾数差异",
-                )
-            else:
-                sev = (
-                    Severity.high
-                    if abs(b.difference) >= max(abs(expected) * Decimal("0.01"), Decimal(1))
-                    else Severity.medium
-                    if abs(b.difference) >= 0.02
-                    else Severity.low
-                )
-                yield self.finding(msg, ev, key=key, values=values, severity=sev, materiality=materiality(b.difference, scale))
+            sev = (
+                Severity.high
+                if abs(b.difference) >= max(abs(expected) * Decimal("0.01"), Decimal(1))
+                else Severity.medium
+                if abs(b.difference) >= 0.02
+                else Severity.low
+            )
+            yield self.balance_finding(
+                b, msg, ev, key=key, values=values, scale=scale, rounding_title="文字与表格存在尾数差异", severity=sev
+            )

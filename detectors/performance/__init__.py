@@ -1,4 +1,5 @@
-"""Performance tables: execution rates and scores, targets and marks, cost indicators, the report text."""
+"""Performance tables: execution rates and scores, targets and marks, cost indicators, the report text,
+scores stated without a table."""
 
 from .PRF001_execution_rate import ExecutionRate
 from .PRF002_score_totals import ScoreTotals
@@ -6,5 +7,6 @@ from .PRF003_targets_and_marks import TargetsAndMarks
 from .PRF004_fund_indicators import FundIndicators
 from .PRF005_cost_indicators import CostIndicators
 from .PRF006_project_in_text import ProjectInText
+from .PRF007_score_without_table import ScoreWithoutTable
 
-RULES = [ExecutionRate, ScoreTotals, TargetsAndMarks, FundIndicators, CostIndicators, ProjectInText]
+RULES = [ExecutionRate, ScoreTotals, TargetsAndMarks, FundIndicators, CostIndicators, ProjectInText, ScoreWithoutTable]

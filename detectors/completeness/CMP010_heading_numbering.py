@@ -1,0 +1,125 @@
+"""CMP010: headings whose numbers skip or repeat (一、二、四；（四）之后（二）；第二部分之后第四部分)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extract.numbers import normalize_digits, normalize_label
+from models import Document, Evidence, Finding, Paragraph, Severity
+
+from ..base import Rule
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def from_chinese(text: str) -> int | None:
+    """一 … 九十九 as a number."""
+    if not text or any(c not in _DIGITS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return _DIGITS.index(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if "十" in units:
+        return None
+    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(units) if units else 0)
+
+
+def to_chinese(n: int) -> str:
+    tens, units = divmod(n, 10)
+    if not tens:
+        return _DIGITS[units]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
+
+
+@dataclass(frozen=True)
+class Style:
+    rank: int  # nesting, outermost first: 第X部分 > 一、 > （一） > 1. > （1）
+    pattern: re.Pattern[str]  # group 1: the number
+    chinese: bool  # 一二三 rather than 123
+
+    def read(self, digits: str) -> int | None:
+        return from_chinese(digits) if self.chinese else int(digits)
+
+    def write(self, n: int) -> str:
+        return to_chinese(n) if self.chinese else str(n)
+
+
+_CN = "[一二三四五六七八九十]{1,3}"
+STYLES = [
+    Style(1, re.compile(rf"^第({_CN})部分"), True),
+    Style(2, re.compile(rf"^({_CN})[、，,]"), True),
+    Style(3, re.compile(rf"^[（(]({_CN})[)）]"), True),
+    Style(4, re.compile(r"^(\d{1,2})\s*[、.．](?!\d)"), False),
+    Style(5, re.compile(r"^[（(](\d{1,2})[)）]"), False),
+]
+# an attachment starts its own numbering
+_ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*[:：]?$")
+
+
+def numbered(p: Paragraph) -> tuple[Style, int, re.Match[str]] | None:
+    """The numbering style a paragraph opens with, its number and the marker as printed."""
+    text = normalize_digits(p.text).strip()
+    for style in STYLES:
+        m = style.pattern.match(text)
+        if m:
+            n = style.read(m.group(1))
+            return (style, n, m) if n else None
+    return None
+
+
+class HeadingNumbering(Rule):
+    """Headings and numbered items run in sequence.
+
+    What it checks:
+        The paragraphs that open with a number (第X部分, 一、, （一）, 1. / 1、, （1）), each style
+        nested in the one before it: within one parent, a number must follow the previous one of
+        its style by one. A number that skips ("一、基本情况" then "三、政府性基金预算支出情况") or goes
+        back ("（四）项目支出效益情况" then "（二）项目执行过程情况") is reported; a list that starts
+        again at 1 is not, nor is the numbering of an attachment (附件2) against the body.
+    Why an auditor cares:
+        A skipped or repeated number is where a section was deleted, moved or pasted from another
+        report: the required content (存在的问题, 改进措施, 名词解释 …) is often what went missing.
+    Fails:
+        "一、基本情况" … "三、政府性基金预算支出情况" (no 二、); "（四）项目支出效益情况" … "（二）项目执行过程情况"
+    Passes:
+        "一、基本情况" … "二、一般公共预算支出情况" … "三、政府性基金预算支出情况"
+    """
+
+    code = "CMP010"
+    title = "标题编号不连续"
+    category = "other"
+    severity = Severity.low
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        last: dict[int, tuple[int, Paragraph]] = {}
+        for p in doc.paragraphs:
+            if _ATTACHMENT.match(normalize_label(p.text)):
+                last.clear()
+                continue
+            found = numbered(p)
+            if found is None:
+                continue
+            style, n, marker = found
+            previous = last.get(style.rank)
+            if previous is not None and n not in (previous[0] + 1, 1):
+                yield self._finding(style, n, marker, p, *previous)
+            last[style.rank] = (n, p)
+            for rank in [r for r in last if r > style.rank]:
+                del last[rank]
+
+    def _finding(self, style: Style, n: int, marker: re.Match[str], p: Paragraph, before: int, prev: Paragraph) -> Finding:
+        printed = p.text.strip()[: marker.end()]  # the marker as printed (normalising keeps lengths)
+        start, end = marker.span(1)
+        expected = printed[:start] + style.write(before + 1) + printed[end:]
+        what = "重复或倒退" if n <= before else "跳号"
+        return self.finding(
+            f"标题编号{what}：“{prev.text.strip()[:30]}”之后为“{p.text.strip()[:30]}”，按顺序应为“{expected}”",
+            [
+                Evidence(p.text.strip()[:120], p.page, p.bbox, "stated"),
+                Evidence(prev.text.strip()[:120], prev.page, prev.bbox, "context"),
+            ],
+            key=f"{style.rank}|{normalize_label(prev.text)[:24]}|{normalize_label(p.text)[:24]}",
+            values={"stated": n, "expected": before + 1},
+        )
