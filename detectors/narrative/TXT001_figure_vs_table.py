@@ -37,7 +37,8 @@ class FigureVsTable(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scale = document_total(doc)
-        skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled_codes(doc)}
+        shuffled = shuffled_codes(doc)
+        skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled}
         seen: set[tuple] = set()
         for k in figure_keys(doc):
             if k.key in skip:
