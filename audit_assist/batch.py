@@ -97,7 +97,7 @@ class Outcome:
 def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     """Read and/or analyse one document, in this process. Never raises for a bad file."""
     from detectors.stats.baseline import DocProfile, using_baseline
-    from extract import ExtractionError, load_bytes
+    from extract import ExtractionError, PageLimitError, load_bytes
 
     from .pipeline import analyse_document
 
@@ -106,8 +106,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     try:
         if task.extract:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
-            refuse_long_pdf(data, task.name, limits.pages)
-            doc = load_bytes(data, task.name, task.path)
+            doc = load_bytes(data, task.name, task.path, max_pages=limits.pages)
             out.document = pack_document(doc)
             out.profile = DocProfile.of(doc).to_json()
             out.warnings = list(doc.warnings)
@@ -120,8 +119,8 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
                 analysis = analyse_document(doc)
             out.findings = [f.to_json() for f in analysis.findings]
             out.analyse_seconds = time.perf_counter() - start - out.seconds
-    except PageLimit as exc:
-        out.error, out.limit = str(exc), "pages"
+    except PageLimitError as exc:  # a limit of this run: not stored, a run with a higher one reads it
+        out.error, out.limit = f"{exc.reason}（--max-pages）", "pages"
     except ExtractionError as exc:
         out.error, out.permanent = exc.reason, True
     except MemoryError:
@@ -138,29 +137,6 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
 
 def _memory_error(limits: Limits) -> str:
     return f"超过内存上限 {limits.memory_mb} MB，已停止（--max-memory）"
-
-
-class PageLimit(Exception):
-    pass
-
-
-def refuse_long_pdf(data: bytes, name: str, max_pages: int) -> None:
-    """A PDF of more than ``max_pages`` pages is refused before it is read (counting pages reads
-    only the page tree)."""
-    if not name.lower().endswith(".pdf") or not data.lstrip()[:5].startswith(b"%PDF"):
-        return
-    import pypdfium2
-
-    try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return  # the reader says what is wrong with it
-    try:
-        n = len(pdf)
-    finally:
-        pdf.close()
-    if n > max_pages:
-        raise PageLimit(f"PDF 共 {n} 页，超过每个文件 {max_pages} 页的上限（--max-pages）")
 
 
 # ------------------------------------------------------------------ one process per document

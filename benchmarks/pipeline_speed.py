@@ -1,11 +1,11 @@
 """Whole-pipeline throughput, worker scaling and a projection to a province's corpus. Run by hand:
 
-    .venv/bin/python benchmarks/pipeline_speed.py [--corpus N] [--workers 1,2] [--skip-samples]
+    .venv/bin/python benchmarks/pipeline_speed.py [--corpus N] [--in-process N] [--workers 1,2] [--skip-samples]
 
 1. The sample PDFs, in this process: pages per second of the whole pipeline (extraction, every
    rule, ranking) against a bare pdfplumber ``extract_text`` pass over the same pages.
 2. A generated corpus of N documents (default 200, rendered to PDF once and kept in
-   ``/tmp/audit-assist-bench``): the same ratio, then ``scan_files`` (a process per document, a
+   ``/tmp/audit-assist-bench``): the same ratio on its first ``--in-process`` documents, then ``scan_files`` (a process per document, a
    fresh results store) with 1, 2 … workers: pages per second, speed-up, peak memory of one
    document's process.
 3. A projection, from the measured per-page cost and the scaling efficiency, of the time for
@@ -93,7 +93,9 @@ def scaling(paths: list[Path], workers: list[int]) -> dict[int, tuple[float, flo
         assert not report.failures, report.failures
         out[w] = (report.seconds, report.pages_per_second, report.peak_mb)
         base = out[workers[0]][0] * workers[0]
-        print(f"  {w:7d}  {report.seconds:8.1f}  {report.pages_per_second:8.1f}  {base / report.seconds:8.2f}×  {report.peak_mb:8.0f}")
+        print(
+            f"  {w:7d}  {report.seconds:8.1f}  {report.pages_per_second:8.1f}  {base / report.seconds:8.2f}×  {report.peak_mb:8.0f}"
+        )
     return out
 
 
@@ -110,12 +112,13 @@ def main() -> None:
     ap.add_argument("--corpus", type=int, default=200)
     ap.add_argument("--workers", default=",".join(str(w) for w in range(1, (os.cpu_count() or 1) + 1)))
     ap.add_argument("--skip-samples", action="store_true")
+    ap.add_argument("--in-process", type=int, default=50, metavar="N", help="corpus documents timed in this process (the ratio)")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
     if not args.skip_samples:
         in_process(sorted((ROOT / "sample_docs").glob("*.pdf")), "sample documents")
     paths = corpus(args.corpus)
-    per_page = in_process(paths, "generated corpus")
+    per_page = in_process(paths[: args.in_process], f"generated corpus (first {min(args.in_process, len(paths))})")
     pages_per_doc = statistics.mean(len(pdfplumber.open(p).pages) for p in paths)
     workers = [int(w) for w in args.workers.split(",")]
     runs = scaling(paths, workers)

@@ -56,3 +56,7 @@ class ExtractionError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class PageLimitError(ExtractionError):
+    """A file refused for its number of pages: a limit of this run, not a fault of the file."""

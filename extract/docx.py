@@ -7,16 +7,20 @@ Merged cells are read from the XML so that a cell spanning columns (``gridSpan``
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from .blocks import ExtractionError, RawCell, RawDocument, RawTable, TextBlock
+from .guards import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_COLUMNS = 63  # Word's limit; a gridSpan beyond it is a broken or hostile file
 
 
 def read_docx(data: bytes, name: str) -> RawDocument:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ExtractionError(name, "不是有效的 DOCX 文件（内容不是 zip 压缩包；旧版 .doc 请先另存为 .docx）")
+    check_zip(data, name)
     try:
         import docx
 
@@ -50,7 +54,7 @@ def _table_rows(tbl) -> list[list[RawCell]]:
             if props is not None:
                 gs = props.find(W + "gridSpan")
                 if gs is not None:
-                    span = int(gs.get(W + "val", "1"))
+                    span = _span(gs.get(W + "val", "1"))
                 vm = props.find(W + "vMerge")
                 continued = vm is not None and vm.get(W + "val") in (None, "continue")
             # a cell's paragraphs are its wrapped lines
@@ -59,3 +63,8 @@ def _table_rows(tbl) -> list[list[RawCell]]:
             cells.extend(RawCell("") for _ in range(span - 1))
         rows.append(cells)
     return rows
+
+
+def _span(val: str) -> int:
+    """A gridSpan as Word writes it, 1 to ``MAX_COLUMNS`` ("²".isdigit() holds, int() refuses it)."""
+    return max(1, min(int(val), MAX_COLUMNS)) if re.fullmatch(r"[0-9]{1,9}", val) else 1

@@ -66,7 +66,12 @@ COMPARATORS = {
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－（）＋", "0123456789.,%-()+")
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# A number with more significant digits than any amount has (10^20 万元) is an OCR run-on or a
+# hostile cell, which Decimal arithmetic at 28 digits (quantize) would refuse: it is text.
+MAX_DIGITS = 20
+
+# ASCII digits only: str.isdigit and \d also take ٣, 𝟑 and ፩, which no disclosure prints
+_NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 _CELL_RE = re.compile(
     r"^(?P<cmp>≥|>=|》|≧|≤|<=|《|≦|>|<|＞|＜)?\s*"
     r"(?P<neg>[-−])?\s*"
@@ -109,9 +114,9 @@ def parse_cell(text: str) -> Parsed:
     if raw in BLANK_MARKS:
         return Parsed(None, "blank")
     # OCR and PDF converters sometimes split a number: "9746. 50", "1 066.45"
-    compact = re.sub(r"(?<=[\d.,])\s+(?=[\d.])", "", raw)
+    compact = re.sub(r"(?<=[0-9.,])\s+(?=[0-9.])", "", raw)
     m = _CELL_RE.match(compact)
-    if not m:
+    if not m or len(re.sub(r"[,.]", "", m.group("num")).lstrip("0")) > MAX_DIGITS:
         return Parsed(None, "text")
     if m.group("paren") and not m.group("paren2") or m.group("paren2") and not m.group("paren"):
         return Parsed(None, "text")
@@ -143,9 +148,11 @@ def decimals_of(value: Decimal) -> int:
 
 def half_ulp(value: Decimal) -> Decimal:
     """Half a unit in the last printed place: the rounding radius of a printed value."""
-    return Decimal(5) / (Decimal(10) ** (decimals_of(value) + 1))
+    return Decimal(5).scaleb(-decimals_of(value) - 1)  # 10 ** places overflows past 999999 places
 
 
 def normalize_label(text: str) -> str:
-    """A label for matching: NFKC forms, no whitespace (wrapped cells gain spaces in converters)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """A label for matching: NFKC forms, no whitespace (wrapped cells gain spaces in converters).
+    A removed space can leave a combining mark after a letter (NFKC makes "¨" a space and a
+    mark), so the result is composed again: the label of a label is itself."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)))

@@ -4,8 +4,12 @@
 - ruling lines drawn in white (or with no width) are ignored, so they cannot split cells;
 - a table cell's wrapped lines are joined without spaces; merged header cells come back once,
   the cells they cover as blanks;
-- a page with no text layer, or only ``(cid:NNN)`` glyphs, is reported ("第N页没有文字层，需OCR")
-  and the rest of the document is still read.
+- a page with no text layer, or only ``(cid:NNN)`` glyphs, is read by OCR (``extract.ocr``): its
+  recognised words and the ruling lines seen in the image go through the same table and paragraph
+  layout as text-layer words, the page is listed in ``ocr_pages`` and a warning asks the reader to
+  check the original; when OCR fails, finds nothing or the document has more than
+  ``ocr.MAX_OCR_PAGES`` such pages, the page is reported ("第N页没有文字层，需OCR") and the rest of
+  the document is still read.
 """
 
 from __future__ import annotations
@@ -39,10 +43,16 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             raw.page_count = len(pdf.pages)
+            scanned = 0
             for number, page in enumerate(pdf.pages, start=1):
-                _read_page(page, number, raw)
+                problem = _read_page(page, number, raw)
+                if problem is not None:
+                    scanned += 1
+                    _read_scanned_page(page, number, raw, problem, scanned)
     except ExtractionError:
         raise
+    except RecursionError:
+        raise ExtractionError(name, "PDF 对象嵌套过深或循环引用，疑似损坏或恶意文件") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -96,34 +106,98 @@ def _has_doubled_chars(chars: list[dict]) -> bool:
     return False
 
 
-def _read_page(page, number: int, raw: RawDocument) -> None:
+def _read_page(page, number: int, raw: RawDocument) -> str | None:
+    """Read a page from its text layer; when it has none that can be used, say why (and read nothing)."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars()
-    chars = page.chars
-    text_chars = [c for c in chars if c["text"].strip()]
+    text_chars = [c for c in page.chars if c["text"].strip()]
     if not text_chars:
-        raw.warnings.append(f"第{number}页没有文字层，需OCR")
-        raw.ocr_pages.append(number)
-        return
+        return "没有文字层"
     sample = text_chars[:400]
     if sum(1 for c in sample if _CID.fullmatch(c["text"])) > 0.3 * len(sample):
-        raw.warnings.append(f"第{number}页文字无法解码（字体缺少Unicode映射，(cid:NNN)），需OCR")
-        raw.ocr_pages.append(number)
-        return
+        return "文字无法解码（字体缺少Unicode映射，(cid:NNN)）"
     visible = page.filter(lambda o: not _invisible(o))
-    tables = visible.find_tables(TABLE_SETTINGS)
+    grids = [(t, t.extract(x_tolerance=1.5, y_tolerance=3)) for t in visible.find_tables(TABLE_SETTINGS)]
+
+    def words(boxes: list) -> list[dict]:
+        return _outside(page, boxes).extract_words(x_tolerance=1.5, y_tolerance=2)
+
+    def lines(boxes: list) -> list[dict]:
+        return _outside(page, boxes).extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
+
+    _lay_out(page, number, raw, grids, words, lines)
+    return None
+
+
+def _read_scanned_page(page, number: int, raw: RawDocument, problem: str, scanned: int) -> None:
+    """Read by OCR the ``scanned``-th page of the document without a usable text layer."""
+    from . import ocr  # OpenCV and onnxruntime load only when a page needs them
+
+    if scanned > ocr.MAX_OCR_PAGES:
+        raw.warnings.append(f"第{number}页{problem}，本文件需OCR的页数超过{ocr.MAX_OCR_PAGES}页，此页未识别")
+        return
+    try:
+        scan = ocr.ScannedPage(page)
+    except Exception as exc:  # noqa: BLE001 - a failed page must not stop the document
+        raw.warnings.append(f"第{number}页{problem}，需OCR（OCR失败：{type(exc).__name__}: {exc}）")
+        return
+    raw.ocr_pages.append(number)
+    if not scan.words:
+        raw.warnings.append(f"第{number}页{problem}，需OCR")
+        return
+    raw.warnings.append(f"第{number}页{problem}，已OCR识别（结果可能有误，请核对原件）")
+    grids = []
+    if len(scan.h_rules) >= 2 and len(scan.v_rules) >= 2:
+        settings = {
+            **TABLE_SETTINGS,
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": scan.v_rules,
+            "explicit_horizontal_lines": scan.h_rules,
+        }
+        grids = [(t, _cell_texts(t, scan)) for t in page.find_tables(settings)]
+
+    def words(boxes: list) -> list[dict]:
+        return [w for w in scan.words if not _inside(w, boxes)]
+
+    _lay_out(page, number, raw, grids, words, lambda boxes: ocr.text_lines(words(boxes)))
+
+
+def _cell_texts(table, scan) -> list[list[str | None]]:
+    """What ``table.extract`` gives for a text layer, from OCR words: each word goes to the cell
+    holding its centre (a cell with ink but no word is read on its own); words on one line are
+    joined by spaces, lines by newlines."""
+    texts = []
+    for row in table.rows:
+        out: list[str | None] = []
+        for bbox in row.cells:
+            if bbox is None:
+                out.append(None)
+                continue
+            inside = [w for w in scan.words if _inside(w, [bbox])] or [w for w in [scan.read_box(bbox)] if w]
+            lines: dict[float, list[str]] = {}
+            for w in inside:  # already in reading order
+                lines.setdefault(w["top"], []).append(w["text"])
+            out.append("\n".join(" ".join(ws) for ws in lines.values()))
+        texts.append(out)
+    return texts
+
+
+def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> None:
+    """Ruled tables, then tables printed without rules, then paragraphs, in reading order.
+    ``words(boxes)`` and ``lines(boxes)`` give the page's words / text lines outside ``boxes``."""
     items: list[tuple[float, object]] = []
     boxes = []
-    for t in tables:
-        grid = _table_grid(t, page, number)
+    for t, texts in grids:
+        grid = _table_grid(t, texts, number)
         if grid is None:
             continue
         boxes.append(t.bbox)
         items.append((t.bbox[1], RawTable(grid, number, t.bbox, number)))
-    for grid, bbox in _unruled_tables(page, boxes, number):
+    for grid, bbox in _unruled_tables(words(boxes), number):
         boxes.append(bbox)
         items.append((bbox[1], RawTable(grid, number, bbox, number)))
-    for block in _paragraphs(page, boxes, number):
+    for block in _paragraphs(lines(boxes), page.bbox[0], number):
         items.append((block.bbox[1] if block.bbox else 0, block))
     items.sort(key=lambda it: it[0])
     if items and isinstance(items[0][1], RawTable):
@@ -138,12 +212,10 @@ def _is_number_word(text: str) -> bool:
     return parse_cell(text).kind in ("number", "amount", "percent")
 
 
-def _unruled_tables(page, boxes: list, number: int) -> list[tuple[list[list[RawCell]], tuple]]:
+def _unruled_tables(words: list[dict], number: int) -> list[tuple[list[list[RawCell]], tuple]]:
     """Tables printed without rules: runs of at least three lines whose words stand in columns
     (wide gaps) and carry at least two numbers each, with an optional header line above. The
     columns are the gaps shared by every line of the run."""
-    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
-    words = outside.extract_words(x_tolerance=1.5, y_tolerance=2)
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
@@ -206,8 +278,7 @@ def _box(words: list[dict]) -> tuple:
     )
 
 
-def _table_grid(table, page, number: int) -> list[list[RawCell]] | None:
-    texts = table.extract(x_tolerance=1.5, y_tolerance=3)
+def _table_grid(table, texts: list[list[str | None]], number: int) -> list[list[RawCell]] | None:
     rows: list[list[RawCell]] = []
     for r, row in enumerate(table.rows):
         cells = []
@@ -228,15 +299,18 @@ def _join_lines(text: str) -> str:
     return "".join(line.strip() for line in text.split("\n"))
 
 
+def _outside(page, boxes: list):
+    """The page without the characters inside ``boxes``."""
+    return page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+
+
 def _inside(char: dict, boxes: list) -> bool:
     cx = (char["x0"] + char["x1"]) / 2
     cy = (char["top"] + char["bottom"]) / 2
     return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
 
-def _paragraphs(page, table_boxes: list, number: int) -> list[TextBlock]:
-    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, table_boxes))
-    lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
+def _paragraphs(lines: list[dict], page_x0: float, number: int) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     cur_text: list[str] = []
     cur_boxes: list = []
@@ -248,7 +322,7 @@ def _paragraphs(page, table_boxes: list, number: int) -> list[TextBlock]:
             prev is None
             or line["top"] - prev["bottom"] > 0.6 * height
             or line["x0"] > prev["x0"] + 1.5 * height
-            and line["x0"] - page.bbox[0] > 0  # indented first line
+            and line["x0"] - page_x0 > 0  # indented first line
         )
         if new_para and cur_text:
             blocks.append(_block(cur_text, cur_boxes, number))

@@ -106,8 +106,8 @@ def _is_column_number_row(texts: list[str]) -> bool:
     if labels and labels[0] in ("栏次", "栏 次"):
         return True
     nums = [t for t in labels if t]
-    if len(nums) < 3 or not all(t.isdigit() for t in nums):
-        return False
+    if len(nums) < 3 or not all(re.fullmatch(r"[0-9]{1,3}", t) for t in nums):
+        return False  # small ASCII integers: isdigit() also passes "፩" and 5000-digit runs, which int() refuses
     ints = [int(t) for t in nums]
     return ints == list(range(ints[0], ints[0] + len(ints))) and ints[0] in (1, 2)
 
@@ -318,16 +318,21 @@ def column_edges(table: RawTable) -> list[float]:
 
 def align_columns(table: RawTable, edges: list[float]) -> list[list[RawCell]] | None:
     """Re-grid a fragment whose merged cells hide columns (a one-row piece of a form left at the
-    foot of a page) onto the column edges of the grid it continues. None if it does not fit."""
+    foot of a page) onto the column edges of the grid it continues. None if it does not fit: no
+    edges, a cell with text but no box, a cell off the edges or on a column already taken."""
     width = len(edges) - 1
+    if width < 1:
+        return None
     rows = []
     for r in table.rows:
         new = [RawCell("", table.page, None) for _ in range(width)]
         for c in r:
             if c.bbox is None:
+                if c.text.strip():
+                    return None
                 continue
             col = next((i for i, x in enumerate(edges[:-1]) if abs(x - c.bbox[0]) <= 2), None)
-            if col is None:
+            if col is None or new[col].text.strip():
                 return None
             new[col] = c
         rows.append(new)

@@ -13,27 +13,43 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from .blocks import ExtractionError, RawCell, RawDocument, RawTable, TextBlock
-
-MAX_CELLS = 2_000_000  # a sheet claiming more cells than this is a zip bomb or a broken file
+from .guards import MAX_CELLS, check_zip
 
 
 def read_xlsx(data: bytes, name: str) -> RawDocument:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ExtractionError(name, "不是有效的 XLSX 文件（内容不是 zip 压缩包；旧版 .xls 请先另存为 .xlsx）")
+    check_zip(data, name)
     try:
         from openpyxl import load_workbook
 
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001
+        # read-only sheets are parsed while they are iterated, so a broken sheet fails here too
+        sheets = [_sheet_rows(ws, name) for ws in wb.worksheets]
+        wb.close()
+    except ExtractionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and the XML parser raise many kinds
         raise ExtractionError(name, f"XLSX 文件损坏，无法打开（{type(exc).__name__}: {exc}）") from exc
     raw = RawDocument()
-    for ws in wb.worksheets:
-        if (ws.max_row or 0) * (ws.max_column or 0) > MAX_CELLS:
-            raise ExtractionError(name, f"工作表“{ws.title}”过大（{ws.max_row}行×{ws.max_column}列），疑似损坏或恶意文件")
-        rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    for rows in sheets:
         _sheet_blocks(rows, raw)
-    wb.close()
     return raw
+
+
+def _sheet_rows(ws, name: str) -> list[list[str]]:
+    """The sheet's cell texts; a sheet with more than ``MAX_CELLS`` cells (its declared
+    dimension or the cells actually read) is refused before it fills the memory."""
+    if (ws.max_row or 0) * (ws.max_column or 0) > MAX_CELLS:
+        raise ExtractionError(name, f"工作表“{ws.title}”过大（{ws.max_row}行×{ws.max_column}列），疑似损坏或恶意文件")
+    rows: list[list[str]] = []
+    cells = 0
+    for row in ws.iter_rows(values_only=True):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise ExtractionError(name, f"工作表“{ws.title}”超过 {MAX_CELLS} 个单元格，疑似损坏或恶意文件")
+        rows.append([_text(v) for v in row])
+    return rows
 
 
 def _text(v) -> str:

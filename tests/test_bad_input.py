@@ -44,10 +44,13 @@ def test_encrypted_pdf_with_empty_user_password_is_read():
     assert [p.text for p in doc.paragraphs] == ["Budget 2023", "Total 362.62"]
 
 
-def test_undecodable_glyphs_reported():
+def test_undecodable_glyphs_reported_and_read_by_ocr():
     # reportlab's CID font in an encrypted file comes back from pdfminer as (cid:NNN) glyphs
     data = text_pdf(["2023年度部门决算"], encrypt=StandardEncryption("", ownerPassword="owner"))
-    assert reason(data, "cid.pdf") == "第1页文字无法解码（字体缺少Unicode映射，(cid:NNN)），需OCR"
+    doc = load_bytes(data, "cid.pdf")
+    assert doc.warnings == ["第1页文字无法解码（字体缺少Unicode映射，(cid:NNN)），已OCR识别（结果可能有误，请核对原件）"]
+    assert doc.ocr_pages == [1]
+    assert [p.text for p in doc.paragraphs] == ["2023年度部门决算"]
 
 
 def test_image_only_page_reported_rest_read():
