@@ -383,9 +383,7 @@ class Store:
         self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str | None = None
     ) -> Decision:
         changes: dict[str, Any] = {"status": CONFIRMED, "reason": ""}
-        if comment is not None:
-            changes["comment"] = comment
-        return self._save(fingerprint, doc, rule, reviewer, version, "confirm", changes)
+        return self._save(fingerprint, doc, rule, reviewer, version, "confirm", changes, comment)
 
     def dismiss(
         self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, reason: str, comment: str | None = None
@@ -393,9 +391,7 @@ class Store:
         if not reason.strip():
             raise ValueError("排除发现必须填写理由")
         changes: dict[str, Any] = {"status": DISMISSED, "reason": reason.strip()}
-        if comment is not None:
-            changes["comment"] = comment
-        return self._save(fingerprint, doc, rule, reviewer, version, "dismiss", changes)
+        return self._save(fingerprint, doc, rule, reviewer, version, "dismiss", changes, comment)
 
     def comment(self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str) -> Decision:
         return self._save(fingerprint, doc, rule, reviewer, version, "comment", {"comment": comment})
@@ -413,23 +409,30 @@ class Store:
     ) -> Decision:
         """Assign to someone ("" takes the assignment back)."""
         changes: dict[str, Any] = {"assignee": assignee.strip()}
-        if comment is not None:
-            changes["comment"] = comment
-        return self._save(fingerprint, doc, rule, reviewer, version, "assign", changes)
+        return self._save(fingerprint, doc, rule, reviewer, version, "assign", changes, comment)
 
     def reopen(
         self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str | None = None
     ) -> Decision:
         changes: dict[str, Any] = {"status": PENDING, "reason": ""}
-        if comment is not None:
-            changes["comment"] = comment
-        return self._save(fingerprint, doc, rule, reviewer, version, "reopen", changes)
+        return self._save(fingerprint, doc, rule, reviewer, version, "reopen", changes, comment)
 
     def _save(
-        self, fingerprint: str, doc: str, rule: str, reviewer: str, version: int, action: str, changes: dict[str, Any]
+        self,
+        fingerprint: str,
+        doc: str,
+        rule: str,
+        reviewer: str,
+        version: int,
+        action: str,
+        changes: dict[str, Any],
+        comment: str | None = None,
     ) -> Decision:
         """One change, committed at once: the decision row (only if still at ``version``; 0 = no
-        decision yet) and a history line, in one transaction."""
+        decision yet) and a history line, in one transaction. ``comment`` (when given) replaces
+        the decision's comment."""
+        if comment is not None:
+            changes = {**changes, "comment": comment}
         reviewer = reviewer.strip()
         if not reviewer:
             raise ValueError("请先填写复核人姓名")
