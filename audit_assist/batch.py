@@ -157,7 +157,6 @@ def _preload(fn: Callable[[Task], Outcome]) -> None:
     import openpyxl  # noqa: F401
     import pdfminer.pdfparser  # noqa: F401
     import pdfplumber  # noqa: F401
-    import pypdfium2  # noqa: F401
 
     from detectors.stats.baseline import active_baseline
 
