@@ -462,13 +462,8 @@ def scan_files(
                 )
             )
 
-    known = set() if fresh else store.extracted([f.sha256 for f in files])
-    unreadable: dict[int, str] = {}
-    for f in files:
-        if f.sha256 in known:
-            e = store.extraction(f.sha256)
-            if e is not None and e.error:
-                unreadable[f.index] = e.error
+    known = {} if fresh else store.extracted([f.sha256 for f in files])
+    unreadable = {f.index: known[f.sha256].error for f in files if f.sha256 in known and known[f.sha256].error}
 
     if fit_baseline:
         todo = [f for f in files if f.sha256 not in known]
@@ -483,9 +478,10 @@ def scan_files(
             if bar:
                 bar.step(out.name, out.pages, failed=bool(out.error))
         readable = [f for f in files if f.index not in unreadable]
+        stored_now = store.extracted([f.sha256 for f in readable])
         profiles = []
         for f in readable:
-            e = store.extraction(f.sha256)
+            e = stored_now.get(f.sha256)
             if e is not None and e.profile is not None:
                 p = DocProfile.from_json(e.profile)
                 p.name = f.name
@@ -501,10 +497,11 @@ def scan_files(
 
     results: dict[int, list[dict[str, Any]]] = {}
     todo_tasks: list[Task] = []
+    stored_findings = {} if fresh else store.findings([(f.sha256, f.name) for f in files], version)
     for f in files:
         if f.index in unreadable:
             continue
-        rows = None if fresh else store.findings(f.sha256, f.name, version)
+        rows = stored_findings.get((f.sha256, f.name))
         if rows is not None:
             results[f.index] = rows
             report.reused += 1

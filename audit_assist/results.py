@@ -23,6 +23,7 @@ import json
 import pickle
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -152,6 +153,26 @@ def _drop_outdated(engine: Engine) -> None:
         t.drop(engine)
 
 
+def _extraction(m) -> Extraction:
+    return Extraction(
+        m["sha256"],
+        m["name"],
+        m["path"],
+        m["pages"],
+        m["seconds"],
+        m["peak_mb"],
+        json.loads(m["warnings"]),
+        m["error"],
+        json.loads(m["profile"]) if m["profile"] else None,
+        m.get("document"),
+    )
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -177,34 +198,19 @@ class ResultStore:
             row = conn.execute(
                 select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
             ).first()
-        if row is None:
-            return None
-        m = row._mapping
-        return Extraction(
-            m["sha256"],
-            m["name"],
-            m["path"],
-            m["pages"],
-            m["seconds"],
-            m["peak_mb"],
-            json.loads(m["warnings"]),
-            m["error"],
-            json.loads(m["profile"]) if m["profile"] else None,
-            m["document"] if with_document else None,
-        )
+        return None if row is None else _extraction(row._mapping)
 
-    def extracted(self, sha256s: list[str]) -> set[str]:
-        """Which of these contents are stored (read, or known unreadable) by this extractor."""
-        out: set[str] = set()
+    def extracted(self, sha256s: list[str]) -> dict[str, Extraction]:
+        """The stored extractions of these contents (read, or known unreadable) by this extractor,
+        without their documents: one query per 500 files, not one per file."""
+        cols = [c for c in extractions.c if c.name != "document"]
+        out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(sha256s), 500):
-                out.update(
-                    conn.scalars(
-                        select(extractions.c.sha256).where(
-                            extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(sha256s[i : i + 500])
-                        )
-                    )
+            for chunk in _chunks(sha256s):
+                rows = conn.execute(
+                    select(*cols).where(extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(chunk))
                 )
+                out.update((r.sha256, _extraction(r._mapping)) for r in rows)
         return out
 
     def put_extraction(self, e: Extraction) -> None:
@@ -263,14 +269,20 @@ class ResultStore:
 
     # ------------------------------------------------------------ analyses
 
-    def findings(self, sha256: str, name: str, analysis: str) -> list[dict[str, Any]] | None:
+    def findings(self, files: list[tuple[str, str]], analysis: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The stored findings of these (sha256, name) files under this analysis version, fetched
+        in bulk; a file without stored findings is absent from the result."""
+        wanted = set(files)
+        out: dict[tuple[str, str], list[dict[str, Any]]] = {}
         with self.engine.connect() as conn:
-            text = conn.scalar(
-                select(analyses.c.findings).where(
-                    analyses.c.sha256 == sha256, analyses.c.name == name, analyses.c.analysis == analysis
+            for chunk in _chunks(sorted({sha for sha, _ in wanted})):
+                rows = conn.execute(
+                    select(analyses.c.sha256, analyses.c.name, analyses.c.findings).where(
+                        analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
+                    )
                 )
-            )
-        return None if text is None else json.loads(text)
+                out.update(((r.sha256, r.name), json.loads(r.findings)) for r in rows if (r.sha256, r.name) in wanted)
+        return out
 
     def put_findings(self, sha256: str, name: str, analysis: str, rows: list[dict[str, Any]], seconds: float) -> None:
         key = (analyses.c.sha256 == sha256, analyses.c.name == name, analyses.c.analysis == analysis)
