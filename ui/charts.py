@@ -128,48 +128,38 @@ found = pd.DataFrame(
 sev_order = [severity_label(s) for s in SEVERITIES]
 sev_colors = {severity_label(s): SEVERITY_COLORS[s] for s in SEVERITIES}
 
+
+def counts_bar(data: pd.DataFrame, y: str, color: str, **kwargs) -> None:
+    """A horizontal bar of finding counts per ``y``, stacked by ``color``, largest on top."""
+    fig = px.bar(data, x="数量", y=y, color=color, orientation="h", labels={y: ""}, **kwargs)
+    fig.update_layout(
+        font=FONT,
+        height=max(300, 40 * data[y].nunique() + 200),
+        legend=dict(title_text="", orientation="h", yanchor="bottom", y=1.01, x=0),
+        margin=dict(l=10, r=10, t=30, b=10),
+    )
+    fig.update_yaxes(categoryorder="total ascending")
+    st.plotly_chart(fig, width="stretch")
+
+
 c1, c2 = st.columns(2)
 with c1:
     st.subheader("按类别")
-    by_cat = found.groupby(["类别", "严重程度"]).size().reset_index(name="数量")
-    fig = px.bar(
-        by_cat,
-        x="数量",
-        y="类别",
-        color="严重程度",
-        orientation="h",
+    counts_bar(
+        found.groupby(["类别", "严重程度"]).size().reset_index(name="数量"),
+        "类别",
+        "严重程度",
         color_discrete_map=sev_colors,
         category_orders={"严重程度": sev_order},
-        labels={"类别": ""},
     )
-    fig.update_layout(
-        font=FONT,
-        height=max(300, 40 * by_cat["类别"].nunique() + 200),
-        legend=dict(title_text="", orientation="h", yanchor="bottom", y=1.01, x=0),
-        margin=dict(l=10, r=10, t=30, b=10),
-    )
-    fig.update_yaxes(categoryorder="total ascending")
-    st.plotly_chart(fig, width="stretch")
 with c2:
     st.subheader("按文档")
-    by_doc = found.groupby(["文件", "类别"]).size().reset_index(name="数量")
-    fig = px.bar(
-        by_doc,
-        x="数量",
-        y="文件",
-        color="类别",
-        orientation="h",
-        labels={"文件": ""},
+    counts_bar(
+        found.groupby(["文件", "类别"]).size().reset_index(name="数量"),
+        "文件",
+        "类别",
         color_discrete_sequence=px.colors.qualitative.Dark24,  # 14 categories: the default 10 colours repeat
     )
-    fig.update_layout(
-        font=FONT,
-        height=max(300, 40 * by_doc["文件"].nunique() + 200),
-        legend=dict(title_text="", orientation="h", yanchor="bottom", y=1.01, x=0),
-        margin=dict(l=10, r=10, t=30, b=10),
-    )
-    fig.update_yaxes(categoryorder="total ascending")
-    st.plotly_chart(fig, width="stretch")
 
 st.subheader("排序分分布")
 fig = px.histogram(

@@ -37,44 +37,25 @@ note = f"导出时间 {local_time(stamp)}（北京时间）；{scopes[ss.get('x_
 
 st.metric("将导出的发现", len(rows))
 st.caption(note)
-c1, c2, c3, c4 = st.columns(4)
-c1.download_button(
-    "Excel 工作簿",
-    icon=":material/table_view:",
-    data=lambda: report.workbook(rows, summary),
-    file_name=f"审核发现-{suffix}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    type="primary",
-    width="stretch",
-    on_click="ignore",
-)
-c2.download_button(
-    "CSV",
-    icon=":material/csv:",
-    data=lambda: report.csv_text(rows),
-    file_name=f"审核发现-{suffix}.csv",
-    mime="text/csv",
-    width="stretch",
-    on_click="ignore",
-)
-c3.download_button(
-    "JSON",
-    icon=":material/data_object:",
-    data=lambda: report.json_text(rows),
-    file_name=f"审核发现-{suffix}.json",
-    mime="application/json",
-    width="stretch",
-    on_click="ignore",
-)
-c4.download_button(
-    "打印版（HTML）",
-    icon=":material/print:",
-    data=lambda: report.printable(rows, summary, note),
-    file_name=f"审核发现-{suffix}.html",
-    mime="text/html",
-    width="stretch",
-    on_click="ignore",
-)
+# (label, icon, content, extension, MIME type); the content is built only when clicked
+downloads = [
+    ("Excel 工作簿", "table_view", lambda: report.workbook(rows, summary), "xlsx",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("CSV", "csv", lambda: report.csv_text(rows), "csv", "text/csv"),
+    ("JSON", "data_object", lambda: report.json_text(rows), "json", "application/json"),
+    ("打印版（HTML）", "print", lambda: report.printable(rows, summary, note), "html", "text/html"),
+]  # fmt: skip
+for i, (column, (label, icon, data, ext, mime)) in enumerate(zip(st.columns(len(downloads)), downloads, strict=True)):
+    column.download_button(
+        label,
+        icon=f":material/{icon}:",
+        data=data,
+        file_name=f"审核发现-{suffix}.{ext}",
+        mime=mime,
+        type="primary" if i == 0 else "secondary",
+        width="stretch",
+        on_click="ignore",
+    )
 st.markdown(
     "- **Excel**：“发现”表含全部字段（与命令行输出相同）以及复核状态、复核人、意见、复核时间、指派给、排除理由；"
     "“汇总”表每份文档一行；另有每份文档一张摘要表。\n"
