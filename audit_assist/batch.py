@@ -297,13 +297,15 @@ def code_version() -> str:
     return f"{extractor_version()}|{analysis_version('')}"
 
 
-def run_dask(tasks: Iterable[Task], scheduler, baseline, limits: Limits, window: int | None = None) -> Iterator[Outcome]:
+def run_dask(
+    tasks: Iterable[Task], scheduler, baseline, limits: Limits, window: int | None = None, connect_timeout: str = "30s"
+) -> Iterator[Outcome]:
     """Run the tasks on a Dask cluster, keeping at most ``window`` in flight (the files' bytes
     travel with them)."""
     from distributed import Client, as_completed
 
     try:
-        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout="30s")
+        client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout=connect_timeout)
     except OSError as exc:
         raise ClusterError(f"无法连接 Dask 调度器 {scheduler}（{exc}）") from exc
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +17,8 @@ import pytest
 from conftest import ROOT, SAMPLES
 from support.pdfs import pages_pdf
 
-from audit_assist.batch import Limits, Outcome, Task, process, run_isolated, scan_files
+from audit_assist import batch
+from audit_assist.batch import ClusterError, Limits, Outcome, Task, process, run_dask, run_isolated, scan_files
 from audit_assist.results import ResultStore
 from detectors.stats.baseline import Baseline, DocProfile, default_baseline
 from extract import load_document
@@ -172,12 +174,8 @@ with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_a
 """
 
 
-def test_a_dask_cluster_gives_the_local_results(folder, tmp_path):
-    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
-    local = scan_files(
-        files_of(folder), store=ResultStore(f"sqlite:///{tmp_path / 'local.db'}"), workers=2, fit_baseline=True, progress=False
-    )
-    store = ResultStore(f"sqlite:///{tmp_path / 'dask.db'}")
+@pytest.fixture(scope="module")
+def dask_scheduler():
     cluster = subprocess.Popen(
         [sys.executable, "-c", CLUSTER],
         cwd=ROOT,
@@ -189,13 +187,42 @@ def test_a_dask_cluster_gives_the_local_results(folder, tmp_path):
     try:
         address = cluster.stdout.readline().strip()
         assert address.startswith("tcp://"), address
-        remote = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=address, progress=False)
-        assert remote.rows == local.rows and remote.failures == local.failures
-        again = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=address, progress=False)
-        assert again.reused == 3 and again.rows == local.rows
+        yield address
     finally:
         cluster.stdin.close()
         cluster.wait(timeout=60)
+
+
+def test_a_dask_cluster_gives_the_local_results(folder, tmp_path, dask_scheduler):
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    local = scan_files(
+        files_of(folder), store=ResultStore(f"sqlite:///{tmp_path / 'local.db'}"), workers=2, fit_baseline=True, progress=False
+    )
+    store = ResultStore(f"sqlite:///{tmp_path / 'dask.db'}")
+    remote = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=dask_scheduler, progress=False)
+    assert remote.rows == local.rows and remote.failures == local.failures
+    again = scan_files(files_of(folder), store=store, fit_baseline=True, scheduler=dask_scheduler, progress=False)
+    assert again.reused == 3 and again.rows == local.rows
+
+
+def test_dask_workers_running_other_code_are_refused(folder, tmp_path, dask_scheduler, monkeypatch):
+    """This machine's extraction code changes (its digest does); the workers still run the code
+    they started with, so their results would be stored under the wrong version."""
+    real = batch.extractor_version()
+    monkeypatch.setattr(batch, "extractor_version", lambda: real + "-changed")
+    store = ResultStore(f"sqlite:///{tmp_path / 'r.db'}")
+    with pytest.raises(ClusterError, match=r"Dask 工作节点 tcp://\S+, tcp://\S+ 的程序版本与本机不同"):
+        scan_files(files_of(folder), store=store, scheduler=dask_scheduler, progress=False)
+    assert store.counts()["analyses"] == 0
+
+
+def test_an_unreachable_dask_scheduler_is_named():
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    task = Task(0, "a.txt", "a.txt", "x", extract=True, analyse=True, data=b"")
+    with pytest.raises(ClusterError, match=f"无法连接 Dask 调度器 {address}"):
+        next(run_dask([task], address, None, Limits(), connect_timeout="2s"))
 
 
 def test_a_results_table_of_an_older_layout_is_rebuilt_and_review_data_kept(tmp_path):
