@@ -9,7 +9,8 @@ which says why it is broken.
 - ``check_pdf``: the page count, read from the page tree walked without recursion and with a
   visited set; reference cycles (``5 0 obj 5 0 R endobj`` sends pdfminer's ``resolve1`` into an
   endless loop); and the decoded size of the streams pdfminer decompresses (a 1 MB content
-  stream can inflate to gigabytes). Images are never decoded by text extraction and are not
+  stream can inflate to gigabytes), the cross-reference streams included: pdfminer decodes
+  those while it opens the file, so they are found and counted in the raw bytes first. Images are never decoded by text extraction and are not
   counted. Objects pdfminer cannot parse, or whose stream data does not end where ``/Length``
   says (pdfminer trusts it and then reads the stream cut short or not at all), come back as one
   warning.
@@ -144,7 +145,8 @@ def check_pdf(data: bytes, name: str, *, max_pages: int = MAX_PAGES, max_decoded
     from pdfminer.pdfparser import PDFParser
 
     try:
-        doc = _guarded_document()(PDFParser(io.BytesIO(data)), max_decoded)
+        xref_bytes = _xref_streams_size(data, max_decoded)
+        doc = _guarded_document()(PDFParser(io.BytesIO(data)), max_decoded - xref_bytes)
     except _Refused as exc:
         raise ExtractionError(name, exc.reason) from None
     except RecursionError:
@@ -195,6 +197,25 @@ def _guarded_document() -> type:
     return GuardedDocument
 
 
+_XREF_STREAM = re.compile(rb"/Type\s*/XRef\b")
+
+
+def _xref_streams_size(data: bytes, budget: int) -> int:
+    """The decoded size of the cross-reference streams, found in the raw bytes: pdfminer decodes
+    them whole while it opens the file, before any stream can be counted as it is handed out."""
+    size = 0
+    for m in _XREF_STREAM.finditer(data):
+        start = data.find(b"stream", m.end())
+        if start < 0:
+            continue
+        start += len(b"stream")
+        end = data.find(b"endstream", start)
+        size += _inflated_size(data[start : end if end >= 0 else len(data)].lstrip(b"\r\n"), budget - size)
+        if size > budget:
+            raise _Refused(f"PDF 的交叉引用流解压后超过 {_mb(budget)}，疑似压缩炸弹")
+    return size
+
+
 def _decoded_size(stream, budget: int) -> int:
     """Bytes pdfminer would hold after decoding the stream, counted up to just past ``budget``
     in 1 MB pieces (nothing large is ever allocated). Only Flate can explode; images are skipped
@@ -210,6 +231,11 @@ def _decoded_size(stream, budget: int) -> int:
         return len(data)
     if stream.decipher:
         data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    return _inflated_size(data, budget)
+
+
+def _inflated_size(data: bytes, budget: int) -> int:
+    """zlib data's inflated size, counted up to just past ``budget`` in 1 MB pieces."""
     inflater = zlib.decompressobj()
     size = 0
     try:

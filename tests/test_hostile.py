@@ -231,6 +231,19 @@ def test_stream_bomb_refused(tmp_path):
     assert peak < PEAK_MB
 
 
+def test_cross_reference_stream_bomb_refused(tmp_path):
+    """pdfminer decodes a cross-reference stream while it opens the file, before any object."""
+    body = one_page()
+    start = body.index(b"xref\n")
+    bomb = stream(flate_run(GB), b"/Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode")
+    data = body[:start] + b"6 0 obj\n%s\nendobj\nstartxref\n%d\n%%%%EOF\n" % (bomb, start)
+    path = tmp_path / "xref-bomb.pdf"
+    path.write_bytes(data)
+    (result,), peak = load_in_child(path)
+    assert result == {"reason": "PDF 的交叉引用流解压后超过 256 MB，疑似压缩炸弹"}
+    assert peak < PEAK_MB
+
+
 def test_huge_image_is_not_decoded(tmp_path):
     side = 20_000  # 1.2 GB of pixels in a 1.2 MB stream
     image = stream(
