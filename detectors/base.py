@@ -54,6 +54,19 @@ class Rule:
             key=key,
         )
 
+    def rounding_note(self, message: str, evidence: Sequence[Evidence], *, key: str, values: dict, title: str) -> Finding:
+        """The info-level note for printed figures that cannot all be right but differ only by
+        what the rounding of the printed values allows (category ``rounding``)."""
+        return self.finding(
+            message + "（在尾数误差范围内）",
+            evidence,
+            key=key,
+            values=values,
+            severity=Severity.info,
+            category="rounding",
+            title=title,
+        )
+
     def balance_finding(
         self,
         bal: Balance,
@@ -75,15 +88,7 @@ class Rule:
         overrides the rule's default for the broken case (rules that grade by size).
         """
         if bal.rounding:
-            return self.finding(
-                message + "（在尾数误差范围内）",
-                evidence,
-                key=key,
-                values=values,
-                severity=Severity.info,
-                category="rounding",
-                title=rounding_title,
-            )
+            return self.rounding_note(message, evidence, key=key, values=values, title=rounding_title)
         if explained_by is not None and explained_by[1] and abs(bal.difference) <= explained_by[1]:
             what, amount = explained_by
             return self.finding(

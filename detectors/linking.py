@@ -111,6 +111,7 @@ KEYS: list[tuple[str, str]] = [
     ("vehicle_running", r"公务用车运行(?:维护)?费(?:支出)?"),
     ("abroad", r"因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?"),
     ("reception", r"(?:国内)?公务接待费(?:支出)?"),
+    ("running_cost", r"机关运行经费(?:支出)?"),
     ("personnel", _SCOPE + r"人员经费(?:支出)?"),
     ("public", _SCOPE + r"(?:日常)?公用经费(?:支出)?"),
     ("gov_fund_income", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?收入"),
@@ -127,7 +128,9 @@ KEYS: list[tuple[str, str]] = [
     ("basic", _SCOPE + r"基本支出"),
     ("project", _SCOPE + r"项目支出"),
 ]
-_FILLER = re.compile(r"^(?:\d{4}年(?:度)?|本年度|全年|本部门|本单位|我单位|我局|其中|共|截至\S*?日)+")
+_FILLER = re.compile(
+    r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|\d{4}年(?:度)?|本年度|全年|本部门|本单位|我单位|我局|其中|共|截至\S*?日)+"
+)
 THREE_PUBLIC = {"three_public", "vehicle_subtotal", "vehicle_purchase", "vehicle_running", "abroad", "reception"}
 _CLASS = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:支出)?[（(]类[)）]")
 _ITEM = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?:支出)?[（(]项[)）]")
@@ -314,3 +317,34 @@ def table_value(doc: Document, key: str, when: str = "final") -> TableCell | Non
 def _class_code_of_label(label: str) -> str:
     m = re.match(r"^(?:[一二三四五六七八九十]+、)?(.+?)支出$", normalize_label(label))
     return CLASS_CODES.get(m.group(1), "") if m else ""
+
+
+def basic_data_value(doc: Document, label: str, when: str) -> TableCell | None:
+    """A row of the 绩效评价基础数据表 (经费控制情况: 上年决算数 / 本年预算数 / 本年决算数): the
+    cell of the row named ``label`` under the current year's 预算数 (``when`` "budget") or 决算数
+    ("final") header printed above it."""
+    want = "预算" if when in ("budget", "initial") else "决算"
+    for t in doc.tables:
+        if t.kind != "perf_basic_data":
+            continue
+        header: dict[int, str] = {}
+        for r in t.rows:
+            texts = [normalize_label(c.text) for c in r.cells]
+            if any(re.search(r"预算数|决算数", x) for x in texts[1:]):
+                header = {i: x for i, x in enumerate(texts) if i > 0 and x}
+                continue
+            if normalize_label(r.label) != label or not header:
+                continue
+            col = next(
+                (
+                    i
+                    for i, x in header.items()
+                    if want in x and (doc.year is None or str(doc.year) in x or not re.search(r"20\d{2}", x))
+                ),
+                None,
+            )
+            if col is None or col >= len(r.cells):
+                return None
+            v = parse_cell(r.cells[col].text).value
+            return TableCell(v, t, r, col) if v is not None else None
+    return None

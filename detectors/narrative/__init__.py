@@ -2,5 +2,6 @@
 
 from .TXT001_figure_vs_table import FigureVsTable
 from .TXT002_figure_restated import FigureRestated
+from .TXT003_running_cost_budget import RunningCostBudget
 
-RULES = [FigureVsTable, FigureRestated]
+RULES = [FigureVsTable, FigureRestated, RunningCostBudget]

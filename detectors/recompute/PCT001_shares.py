@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from extract.numbers import half_ulp
 from models import Document, Finding, Severity
 
 from ..base import Rule, figure_evidence, figure_key, fmt
@@ -21,12 +22,15 @@ class Shares(Rule):
         Every share in the narrative: the amount just before "占X%" over the whole it is a share
         of — the amount named after 占 ("占基本支出的84.74%"), else the sentence's total (the first
         amount, before 其中 / 主要用于); a share of a change ("减少399.09万，占比97.66%") is read
-        against the change. The shares of one whole must add up to 100%.
+        against the change. The shares of one whole must add up to 100%. A share that is not the
+        rounded ratio but lies within what the rounding of the two amounts allows (interval
+        arithmetic) is a rounding note (info).
     Why an auditor cares:
         A share that does not follow from its own amounts was typed, not computed — and is
         often a sign that the amount beside it is wrong.
     Fails:
         "收入合计7113.36万元，其中：……政府性基金预算财政拨款收入366.42万元，占5.11%" (5.15%)
+        "社会保障和就业（类）支出17.64万元，占4.87%" of 362.62 (4.8646%: rounding, info)
     Passes:
         "人员经费104.09万元，占基本支出的84.74%" with 基本支出 122.83
     """
@@ -35,6 +39,7 @@ class Shares(Rule):
     title = "占比复算不符"
     category = "percent_recompute"
     severity = Severity.medium
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         paragraphs = by_paragraph(doc)
@@ -58,21 +63,31 @@ class Shares(Rule):
                 computed = part.amount_wan / whole.amount_wan * 100
                 diff = f.value - computed
                 tol = pct_tolerance(f.value, part.amount_wan, whole.amount_wan)
-                if abs(diff) <= tol:
-                    continue
+                rounding = abs(diff) <= tol
+                if rounding and abs(diff) <= half_ulp(f.value):
+                    continue  # the printed share is part / whole, correctly rounded
                 msg = f"“{f.sentence[:60]}”：{part.subject or ''}{part.text} 占 {whole.subject or ''}{whole.text} 应为 {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
+                ev = (
+                    [figure_evidence(doc, f), figure_evidence(doc, whole, "context")]
+                    if whole.sentence != f.sentence
+                    else [figure_evidence(doc, f)]
+                )
+                values = {
+                    "stated": f.value,
+                    "expected": computed.quantize(Decimal("0.0001")),
+                    "difference": diff.quantize(Decimal("0.0001")),
+                }
+                if rounding:
+                    # the share does not follow from the printed amounts, but the amounts' own
+                    # rounding can account for it (often a share nudged so the shares add up to 100%)
+                    yield self.rounding_note(msg, ev, key=figure_key(f), values=values, title="占比存在尾数差异")
+                    continue
                 sev = Severity.medium if abs(diff) >= Decimal("0.03") else Severity.low
                 yield self.finding(
                     msg,
-                    [figure_evidence(doc, f), figure_evidence(doc, whole, "context")]
-                    if whole.sentence != f.sentence
-                    else [figure_evidence(doc, f)],
+                    ev,
                     key=figure_key(f),
-                    values={
-                        "stated": f.value,
-                        "expected": computed.quantize(Decimal("0.0001")),
-                        "difference": diff.quantize(Decimal("0.0001")),
-                    },
+                    values=values,
                     severity=sev,
                     materiality=min(1.0, float(abs(diff)) / 100),
                 )

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, figure_evidence, figure_key, fmt
+from ..base import Balance, Rule, balance, figure_evidence, figure_key, fmt
 from ._sentences import by_paragraph, by_sentence
 
 _SPLIT = re.compile(r"其中|主要用于")
 _NOT_PART = re.compile(r"结余|结转|上年|累计|滚存")
 _PERIOD_BALANCE = re.compile(r"(当期|当年|收支)\S*结余|^结余")
+_TOTAL_AFTER = re.compile(r"(?P<noun>收入|支出|资金|经费)?(合计|共计|总计)$")
 TOL = Decimal("0.01")
 
 
@@ -23,13 +24,16 @@ class SentenceSums(Rule):
     What it checks:
         "本年收入合计7113.36万元，其中：一般公共预算财政拨款收入6749.94万元……政府性基金366.42万元……"
         (the parts after 其中 / 主要用于 must sum to the total before it), and "收入A万元，支出B万元，
-        当期结余C万元" (C = A − B). When a balance only fits with a 元 figure read as 万元, the unit
-        is what is wrong.
+        当期结余C万元" (C = A − B). Parts listed before their total ("收入A万元、收入B万元，本年收入
+        合计T万元") must add up to it too. When a balance only fits with a 元 figure read as 万元, the
+        unit is what is wrong. A difference within the rounding of the printed amounts is a
+        rounding note (info).
     Why an auditor cares:
         The sentence gives the reader a total and its parts; if they do not add up, one of them is
         misstated (often the total was copied from a draft).
     Fails:
         "共筹集4484.76万元……支出4752.2万元，当期收支结余为-263.22万元" (−267.44)
+        "收入22518.66万元、……其他收入261万元，本年基金收入合计62389.85万元" (62389.84: rounding, info)
     Passes:
         "共筹集4484.76万元，其中，中央1320.5万元，省级350.26万元，县级2814万元"
     """
@@ -38,11 +42,13 @@ class SentenceSums(Rule):
     title = "文中合计或结余与分项不符"
     category = "footing"
     severity = Severity.high
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for figs in by_sentence(doc):
             if figs:
                 yield from self._parts(doc, figs)
+                yield from self._totals_after(doc, figs)
         for figs in by_paragraph(doc):
             # "共下达4693.27万元。其中：第一批…2290.07万元…。第二批…116.87万元…" — the parts run over
             # several sentences of the paragraph
@@ -80,15 +86,58 @@ class SentenceSums(Rule):
             total = sum((p.amount_wan for p in parts), Decimal(0))
             b = Balance(whole.amount_wan, total, TOL * len(parts))
             limit = abs(whole.amount_wan) * (Decimal("0.05") if across else Decimal("0.5"))
-            if not b.broken or abs(b.difference) > limit:
+            if b.ok or abs(b.difference) > limit:
                 continue  # a partial list ("其中新冠疫苗费用…") is not the total's decomposition
             listed = " + ".join(p.text for p in parts)
-            yield self.finding(
+            yield self._sum_finding(
+                doc,
+                b,
                 f"“{sentence[:60]}”：{whole.subject}{whole.text}，其中各项 {listed} = {fmt(total)} 万元，相差 {fmt(abs(b.difference))} 万元",
-                [figure_evidence(doc, whole)],
-                key=f"parts|{figure_key(whole)}",
-                values={"stated": whole.amount_wan, "expected": total, "difference": b.difference},
-                materiality=min(1.0, float(abs(b.difference) / abs(whole.amount_wan))) if whole.amount_wan else 0.0,
+                whole,
+                f"parts|{figure_key(whole)}",
+            )
+
+    def _sum_finding(self, doc: Document, b: Balance, message: str, whole, key: str) -> Finding:
+        values = {"stated": whole.amount_wan, "expected": b.expected, "difference": b.difference}
+        if b.rounding:
+            return self.rounding_note(
+                message, [figure_evidence(doc, whole)], key=key, values=values, title="文中合计与分项存在尾数差异"
+            )
+        return self.finding(
+            message,
+            [figure_evidence(doc, whole)],
+            key=key,
+            values=values,
+            materiality=min(1.0, float(abs(b.difference) / abs(whole.amount_wan))) if whole.amount_wan else 0.0,
+        )
+
+    def _totals_after(self, doc: Document, figs) -> Iterable[Finding]:
+        """The parts listed before their 合计: "收入A万元、收入B万元、收入C万元，本年收入合计T万元"."""
+        for i, f in enumerate(figs):
+            m = _TOTAL_AFTER.search(f.subject)
+            if f.kind != "amount" or f.amount_wan is None or not m or i < 2:
+                continue
+            parts = []
+            for g in reversed(figs[:i]):
+                if g.kind != "amount" or g.amount_wan is None or g.unit == "元" or _NOT_PART.search(g.subject):
+                    break  # the run of amounts right before the total, nothing else between
+                parts.insert(0, g)
+            noun = m.group("noun")
+            if len(parts) < 2 or noun and not all(noun in p.subject for p in parts):
+                continue
+            text = doc.paragraphs[f.paragraph].text
+            if "等" in text[parts[-1].start : f.start]:
+                continue  # "……等收入合计": the list is not complete
+            b = balance(f.amount_wan, [p.amount_wan for p in parts])
+            if b.ok or abs(b.difference) > abs(f.amount_wan) * Decimal("0.05"):
+                continue
+            listed = " + ".join(p.text for p in parts)
+            yield self._sum_finding(
+                doc,
+                b,
+                f"“{f.sentence[:60]}”：{listed} = {fmt(b.expected)} 万元，文中{f.subject}{f.text}，相差 {fmt(abs(b.difference))} 万元",
+                f,
+                f"after|{figure_key(f)}",
             )
 
     @staticmethod
@@ -107,14 +156,20 @@ class SentenceSums(Rule):
                 continue
             expected = income.amount_wan - expense.amount_wan
             b = Balance(f.amount_wan, expected, TOL * 3)
-            if not b.broken:
+            if b.ok:
                 continue
             ev = [figure_evidence(doc, f)]
+            key = f"balance|{figure_key(f)}"
+            message = f"“{f.sentence[:60]}”：{income.text} − {expense.text} = {fmt(expected)} 万元，文中{f.subject}{f.text}，相差 {fmt(abs(b.difference))} 万元"
+            values = {"stated": f.amount_wan, "expected": expected, "difference": b.difference}
+            if b.rounding:
+                yield self.rounding_note(message, ev, key=key, values=values, title="文中结余存在尾数差异")
+                continue
             if expense.unit == "元" and abs(income.value - expense.value - f.value) <= TOL * 3:
                 yield self.finding(
                     f"“{f.sentence[:60]}”：{expense.subject}{expense.text} 的单位应为万元：{fmt(income.value)} − {fmt(expense.value)} = {fmt(f.value)}，与结余 {f.text} 相符",
                     ev,
-                    key=f"balance|{figure_key(f)}",
+                    key=key,
                     category="unit_or_decimal_shift",
                     severity=Severity.medium,
                     values={"stated": expense.value, "expected": expense.value * 10000, "ratio": 10000},
@@ -122,10 +177,10 @@ class SentenceSums(Rule):
                 )
                 continue
             yield self.finding(
-                f"“{f.sentence[:60]}”：{income.text} − {expense.text} = {fmt(expected)} 万元，文中{f.subject}{f.text}，相差 {fmt(abs(b.difference))} 万元",
+                message,
                 ev,
-                key=f"balance|{figure_key(f)}",
-                values={"stated": f.amount_wan, "expected": expected, "difference": b.difference},
+                key=key,
+                values=values,
                 materiality=min(1.0, float(abs(b.difference) / abs(income.amount_wan))) if income.amount_wan else 0.0,
             )
 

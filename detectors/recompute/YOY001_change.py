@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from extract.numbers import half_ulp
 from models import Document, Finding, Severity
 
 from ..base import Rule, figure_evidence, figure_key, fmt
@@ -22,12 +23,14 @@ class YearOnYear(Rule):
         "2023年度总收入362.62万元。与上年相比，减少408.65万元，减少52.98%": the previous year is
         derived (362.62 + 408.65 = 771.27) and the rate must be 408.65 / 771.27 = 52.98%. A change
         against the budget followed by a completion rate ("比年初预算数增加434.03万元，完成年度预算的
-        101.29%") must give the same budget both ways.
+        101.29%") must give the same budget both ways. A rate that is not the rounded ratio but lies
+        within what the rounding of the amounts allows is a rounding note (info).
     Why an auditor cares:
         Either the change or its rate was computed from a different base (another year, another
         scope); the reader cannot tell which figure to trust.
     Fails:
         "增加120.00万元，增长8.5%" on a current 770.00 (previous 650.00: 18.46%)
+        "减少0.08万元，下降1.33%" on a current 5.91 (0.08 / 5.99 = 1.3356%: rounding, info)
     Passes:
         "减少408.65万元，减少52.98%" on a current 362.62
     """
@@ -36,6 +39,7 @@ class YearOnYear(Rule):
     title = "同比增减额与增减率不符"
     category = "yoy_recompute"
     severity = Severity.medium
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for figs in by_paragraph(doc):
@@ -69,20 +73,31 @@ class YearOnYear(Rule):
                 else:
                     continue
                 diff = nxt.value - computed
-                if abs(diff) <= pct_tolerance(nxt.value, f.amount_wan, previous):
-                    continue
-                yield self.finding(
-                    f"“{f.sentence[:70]}”：{what} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {nxt.text}",
+                rounding = abs(diff) <= pct_tolerance(nxt.value, f.amount_wan, previous)
+                if rounding and abs(diff) <= half_ulp(nxt.value):
+                    continue  # the printed rate is the ratio, correctly rounded
+                msg = f"“{f.sentence[:70]}”：{what} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {nxt.text}"
+                ev = (
                     [figure_evidence(doc, nxt), figure_evidence(doc, current, "context")]
                     if current.sentence != f.sentence
-                    else [figure_evidence(doc, nxt)],
+                    else [figure_evidence(doc, nxt)]
+                )
+                values = {
+                    "stated": nxt.value,
+                    "expected": computed.quantize(Decimal("0.0001")),
+                    "difference": diff.quantize(Decimal("0.0001")),
+                    "previous": previous,
+                }
+                if rounding:
+                    # not the rounded ratio of the printed amounts, but inside what their own
+                    # rounding allows
+                    yield self.rounding_note(msg, ev, key=figure_key(f), values=values, title="增减率存在尾数差异")
+                    continue
+                yield self.finding(
+                    msg,
+                    ev,
                     key=figure_key(f),
-                    values={
-                        "stated": nxt.value,
-                        "expected": computed.quantize(Decimal("0.0001")),
-                        "difference": diff.quantize(Decimal("0.0001")),
-                        "previous": previous,
-                    },
+                    values=values,
                     severity=Severity.high
                     if abs(diff) >= 1
                     else Severity.medium

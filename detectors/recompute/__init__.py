@@ -1,11 +1,12 @@
 """Recomputation: shares, completion rates, year-on-year changes, sums and balances in sentences,
-counts times standards, full-coverage claims."""
+counts times standards, full-coverage claims, task rates without a base."""
 
 from .PCT001_shares import Shares
 from .PCT002_completion import CompletionRate
 from .PCT003_full_coverage import FullCoverage
+from .PCT004_task_rate_without_base import TaskRateWithoutBase
 from .QTY001_count_times_standard import CountTimesStandard
 from .SUM004_sentence_sums import SentenceSums
 from .YOY001_change import YearOnYear
 
-RULES = [Shares, CompletionRate, FullCoverage, YearOnYear, SentenceSums, CountTimesStandard]
+RULES = [Shares, CompletionRate, FullCoverage, TaskRateWithoutBase, YearOnYear, SentenceSums, CountTimesStandard]
