@@ -240,7 +240,7 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
                     normalize_label(sat("ind")),
                     normalize_label(target),
                     "",
-                    _num(sat("weight")),
+                    _weight(cells, col["weight"], shift),
                     None,
                     "",
                     i,
@@ -252,15 +252,58 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
 _NATURE = re.compile(r"^(=|＝|≤|≥|<|>|定性|定量|\\leq|\\geq)$")
 
 
+def _weight(cells, col: int | None, shift: int) -> Decimal | None:
+    """The 权重 of a target-list row. A row whose left part the converter shifted keeps its weight
+    one cell to the right of where the shift puts it ("≤ | 4000 | 元/人年 | (blank) | 20"): when the
+    shifted cell is blank, the next one is taken if it is the row's last filled cell."""
+    if col is None:
+        return None
+    k = col + shift
+    value = _num(cells[k].text) if 0 <= k < len(cells) else None
+    if value is None and 0 <= k < len(cells) - 1 and not cells[k].text.strip():
+        rest = [c.text.strip() for c in cells[k + 1 :]]
+        if rest[0] and not any(rest[1:]):
+            value = _num(rest[0])
+    return value
+
+
 def _shift(cells, nature: int | None) -> int:
     """How far a row converted from PDF is shifted against the header: the 指标性质 cell (=, ≤, ≥,
     定性) anchors it."""
     if nature is None:
         return 0
-    if nature < len(cells) and _NATURE.match(cells[nature].text.strip()):
+    if nature < len(cells) and _NATURE.match(normalize_label(cells[nature].text)):
         return 0
     for d in (-1, 1, -2, 2):
         k = nature + d
-        if 0 <= k < len(cells) and _NATURE.match(cells[k].text.strip()):
+        if 0 <= k < len(cells) and _NATURE.match(normalize_label(cells[k].text)):
             return d
     return 0
+
+
+def indicator_columns(table: Table) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """The indicator block of a performance table as read by its header: the header row's index,
+    its labels and, for each indicator row (one whose 三级指标 is filled), its texts under those
+    labels — shifted back into place for a target list whose rows the converter moved (see
+    ``_shift``). (-1, [], []) when the table has no 三级指标 header."""
+    grid = [[_norm(c.text) for c in r.cells] for r in table.rows]
+    head = next((i for i, r in enumerate(grid) if _find(r, r"^三级指标$") is not None), None)
+    if head is None:
+        return -1, [], []
+    labels = grid[head]
+    name = _find(labels, r"^三级指标$")
+    nature = _find(labels, r"^指标性质$")
+    weight = _find(labels, r"^权重$|^分值$")
+    rows: list[tuple[int, list[str]]] = []
+    for i in range(head + 1, len(grid)):
+        cells = table.rows[i].cells
+        if next((t for t in grid[i] if t), "") == "总分":
+            break
+        shift = _shift(cells, nature)
+        texts = [cells[j + shift].text.strip() if 0 <= j + shift < len(cells) else "" for j in range(len(labels))]
+        if weight is not None and weight + 1 < len(texts) and not texts[weight] and texts[weight + 1]:
+            if _weight(cells, weight, shift) is not None:  # the weight one cell right (see _weight)
+                texts[weight], texts[weight + 1] = texts[weight + 1], ""
+        if name is not None and texts[name]:
+            rows.append((i, texts))
+    return head, labels, rows

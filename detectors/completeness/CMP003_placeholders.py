@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from models import Document, Evidence, Finding, Severity
+from models import Document, Evidence, Finding, Paragraph, Severity
 
 from ..base import Rule
 
@@ -16,6 +16,7 @@ PATTERNS = [
     (re.compile(r"X{2,}|×{2,}|＿{2,}|_{3,}|某某"), "未填写的占位符"),
     (re.compile(r"增加/减少|增长/下降|增加（减少）|增长（下降）|上升/下降|[(（]增加或减少[)）]"), "未选定的备选表述"),
     (re.compile(r"\[bookmark:[^\]]*\]"), "转换残留的书签标记"),
+    (re.compile(r"\[image:[^\]]*\]"), "转换残留的图片标记"),
     (re.compile(r"注[:：]?.{0,10}(可根据|请根据|如有).{0,20}(填写|删除|补充)"), "模板填写说明"),
     # an instruction to whoever fills the template, in brackets: "(名词解释应包含本部门专有名词，…)"
     (
@@ -25,6 +26,57 @@ PATTERNS = [
         "模板填写说明",
     ),
 ]
+
+
+_MARKER = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
+# a stretch of text with no CJK character or CJK punctuation in it
+_NON_CJK = re.compile(r"[^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+_TOKEN = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+_ADDRESS = re.compile(r"https?:|www\.|@|\.(?:gov|com|cn|org|net)\b", re.I)
+# acronyms and units the documents use; anything like them is not garbage
+KNOWN = {
+    "PDF", "DRG", "DIP", "HIS", "CT", "MRI", "APP", "OA", "GDP", "PPP", "CPI", "IT", "AI", "ID", "ICU",
+    "5G", "4G", "G20", "H1N1", "COVID", "QQ", "WIFI", "EXCEL", "WORD", "WPS", "PPT", "VS", "NO",
+    "KG", "KM", "CM", "MM", "ML", "MG", "KW", "KWH", "M2", "M3", "MU", "T", "G", "H", "M",
+}  # fmt: skip
+MIN_GARBAGE = 2
+GARBAGE_SHARE = 0.6
+
+
+def _garbage_token(token: str) -> bool:
+    """A Latin token that is neither a known acronym or unit, nor an English-looking word, nor a
+    short all-capitals acronym: "EHAHLE", "Fm", "o", "EEEE", "NESH6786"."""
+    if token.upper() in KNOWN:
+        return False
+    if any(c.isdigit() for c in token):
+        return True  # letters glued to digits: "Fi7", "NESH6786"
+    if len(token) == 1 or len(set(token.lower())) == 1:
+        return True  # a stray letter, or one letter repeated ("EEEE")
+    if token.isupper():
+        return len(token) > 5  # "HRP" may be an acronym; six capitals with no vowel pattern are not
+    word = token.islower() or (token[0].isupper() and token[1:].islower())
+    return not (word and len(token) >= 3 and re.search(r"[aeiouy]", token.lower()))
+
+
+def garbage_runs(text: str) -> list[re.Match[str]]:
+    """Stretches of Latin gibberish in a Chinese text (OCR of a chart, a font without a map):
+    at least two tokens, most of them neither words nor acronyms."""
+    text = _MARKER.sub(lambda m: " " * len(m.group(0)), text)
+    out = []
+    for run in _NON_CJK.finditer(text):
+        if _ADDRESS.search(run.group(0)):
+            continue
+        tokens = _TOKEN.findall(run.group(0))
+        bad = [t for t in tokens if _garbage_token(t)]
+        if len(bad) >= MIN_GARBAGE and len(bad) >= GARBAGE_SHARE * len(tokens):
+            out.append(run)
+    return out
+
+
+def _printable(run: str) -> str:
+    """The run as letters, digits and plain signs: a converter may keep or drop a stray mark
+    ("o«" in one rendering is "o" in another), the finding must read the same from each."""
+    return " ".join(re.sub(r"[^A-Za-z0-9%=()./+\-\s]", "", run).split())
 
 
 class Placeholders(Rule):
@@ -38,15 +90,16 @@ class Placeholders(Rule):
         A template left in the text shows the disclosure was not reviewed before publication; the
         figures next to it deserve a second look.
     Fails:
-        "……故本表无数据。（当表格数据为空时，应有此说明）"
+        "……故本表无数据。（当表格数据为空时，应有此说明）"; "[image: image3.png]EHAHLE (i Fm) o EEEE"
     Passes:
-        "……故本表无数据。"
+        "……故本表无数据。"; "推进DRG/DIP支付方式改革，推广医保APP"
     """
 
     code = "CMP003"
     title = "文中残留模板文字或占位符"
     category = "other"
     severity = Severity.low
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         seen: set[str] = set()
@@ -61,3 +114,26 @@ class Placeholders(Rule):
                     [Evidence(p.text[max(0, m.start() - 30) : m.end() + 30], p.page, p.span_bbox(m.start(), m.end()), "stated")],
                     key=f"{what}|{m.group(0)}",
                 )
+        yield from self._garbage(doc)
+
+    def _garbage(self, doc: Document) -> Iterable[Finding]:
+        """Consecutive paragraphs with gibberish are one leftover (a chart read line by line)."""
+        groups: list[list[tuple[Paragraph, re.Match[str]]]] = []
+        last = -2
+        for p in doc.paragraphs:
+            runs = garbage_runs(p.text)
+            if not runs:
+                continue
+            if p.index != last + 1 or not groups:
+                groups.append([])
+            groups[-1].extend((p, m) for m in runs)
+            last = p.index
+        for group in groups:
+            runs = [_printable(m.group(0)) for _, m in group[:4]]
+            shown = "".join(f"“{r}”" for r in runs)
+            yield self.finding(
+                f"疑似图表或图片转换产生的乱码：{shown}，应删除或替换为图表内容",
+                [Evidence(p.text.strip()[:120], p.page, p.span_bbox(m.start(), m.end()), "stated") for p, m in group[:6]],
+                key="garbage|" + "|".join("".join(r.split()) for r in runs),
+                severity=Severity.info,
+            )

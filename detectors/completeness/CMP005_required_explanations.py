@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule
+from .CMP010_heading_numbering import numbered
+
+SHOWN_HEADINGS = 12
 
 REQUIRED = {
     "部门决算": [
@@ -50,19 +53,25 @@ class RequiredExplanations(Rule):
     title = "缺少规定的说明内容"
     category = "missing_or_blank"
     severity = Severity.medium
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         required = REQUIRED.get(doc.doc_type)
         if not required or not doc.paragraphs:
             return
         text = doc.text
-        for name, pattern in required:
-            if re.search(pattern, text):
-                continue
-            first = doc.paragraphs[0]
-            yield self.finding(
-                f"{doc.doc_type}中没有“{name}”的说明",
-                [Evidence(first.text, first.page, first.bbox, "context")],
-                key=f"explain|{name}",
-                severity=Severity.low if doc.doc_type == "绩效评价报告" else Severity.medium,
-            )
+        first = doc.paragraphs[0]
+        # the report's own outline shows where the section should have been
+        headings = [p for p in doc.paragraphs if (n := numbered(p)) is not None and n[0].rank <= 2][:SHOWN_HEADINGS]
+        outline = "；".join(h.text.strip()[:20] for h in headings)
+        missing = [name for name, pattern in required if not re.search(pattern, text)]
+        if not missing:
+            return
+        what = "".join(f"“{name}”" for name in missing)
+        yield self.finding(
+            f"{doc.doc_type}中没有{what}的说明" + (f"（报告各部分为：{outline}）" if headings else ""),
+            [Evidence(first.text, first.page, first.bbox, "context")]
+            + [Evidence(h.text.strip()[:60], h.page, h.bbox, "context") for h in headings],
+            key="explain|" + "|".join(missing),
+            severity=Severity.low if doc.doc_type == "绩效评价报告" else Severity.medium,
+        )

@@ -1,5 +1,6 @@
 """Completeness: required tables and explanations, empty tables, template leftovers, years, blanks,
-evaluation scope, heading numbers, sentences that stop short."""
+evaluation scope, heading numbers, sentences that stop short, dates, blank indicator columns, the closing
+rows of the 收支总表."""
 
 from .CMP001_standard_tables import StandardTables
 from .CMP002_empty_table_note import EmptyTableNote
@@ -12,6 +13,9 @@ from .CMP008_evaluation_scope import EvaluationScope
 from .CMP009_overall_evaluation_scope import OverallEvaluationScope
 from .CMP010_heading_numbering import HeadingNumbering
 from .CMP011_sentence_without_content import SentenceWithoutContent
+from .CMP012_incomplete_date import IncompleteDate
+from .CMP013_blank_indicator_column import BlankIndicatorColumn
+from .CMP014_total_table_closing_rows import TotalTableClosingRows
 
 RULES = [
     StandardTables,
@@ -25,4 +29,7 @@ RULES = [
     OverallEvaluationScope,
     HeadingNumbering,
     SentenceWithoutContent,
+    IncompleteDate,
+    BlankIndicatorColumn,
+    TotalTableClosingRows,
 ]

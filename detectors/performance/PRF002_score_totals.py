@@ -1,14 +1,17 @@
-"""PRF002: Σ分值 = 100 and 总分 = Σ得分 in a performance self-evaluation table."""
+"""PRF002: Σ分值 = 100 and 总分 = Σ得分 in a performance table (self-evaluation or target list)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Finding, Severity
+from models import Document, Finding, Project, Severity
 
-from ..base import Rule, fmt
-from ._common import evidence, project_row, same_project_docs
+from ..base import Rule, fmt, table_label
+from ._common import evidence, indicator_row, project_row, same_project_docs
+
+FULL = Decimal(100)
+EXECUTION_SHARE = Decimal(10)  # the 预算执行率 line some templates keep out of the indicators
 
 
 class ScoreTotals(Rule):
@@ -16,22 +19,29 @@ class ScoreTotals(Rule):
 
     What it checks:
         In each 绩效自评表: the indicators' 分值 plus the execution line's 分值 = the 总分 row's 分值
-        (100), and the indicators' 得分 plus the execution 得分 = the 总分 row's 得分.
+        (100), and the indicators' 得分 plus the execution 得分 = the 总分 row's 得分. In a table
+        without a 总分 row (a 项目绩效目标申报表 listing several projects) every indicator's 权重 is
+        read and the projects' weights together must make 100 per project; when they make 90 per
+        project it is said at info level (some templates keep 10 for the 预算执行率).
     Why an auditor cares:
         A total score that is not the sum of its lines was written, not computed; it is the
-        figure that goes into the department's evaluation.
+        figure that goes into the department's evaluation. Weights that do not make 100 score
+        the project on less (or more) than the whole.
     Fails:
-        分值 5+20+10+5+5+10+10+10+10 (+10) = 95 against 总分 100; 得分 80 + 2 = 82 against 87
+        分值 5+20+10+5+5+10+10+10+10 (+10) = 95 against 总分 100; 得分 80 + 2 = 82 against 87;
+        a 绩效目标申报表 whose projects' 权重 are 10+10+10+20+30+10 = 90
     Passes:
-        分值 90 + 10 = 100, 得分 85 + 5 = 90 with 总分 90
+        分值 90 + 10 = 100, 得分 85 + 5 = 90 with 总分 90; 权重 20+20+10+10+30+10 = 100
     """
 
     code = "PRF002"
     title = "绩效自评表分值或总分合计不符"
     category = "perf_score"
     severity = Severity.high
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        yield from self._without_total(doc)
         for p in same_project_docs(doc):
             if p.total_weight is None and p.total_score is None or not p.indicators:
                 continue
@@ -62,3 +72,50 @@ class ScoreTotals(Rule):
                         values={"stated": p.total_score, "expected": total, "difference": p.total_score - total},
                         anomaly=min(1.0, float(abs(p.total_score - total)) / 20),
                     )
+
+    def _without_total(self, doc: Document) -> Iterable[Finding]:
+        """Tables with no 总分 row: the weights of all their projects against 100 each. Where the
+        converter puts a project's name in the middle of its block (a merged cell printed
+        vertically centred), the rows on either side of it cannot be told apart, so the table's
+        total is what is compared, and the projects are named only when their own sums agree."""
+        tables: dict[str, list[Project]] = {}
+        for p in same_project_docs(doc):
+            if p.total_weight is None and p.total_score is None and p.indicators:
+                tables.setdefault(p.table, []).append(p)
+        for table_id, projects in tables.items():
+            weights = [i.weight for p in projects for i in p.indicators]
+            if None in weights:
+                continue  # a weight not read (or not given): the sum would say nothing
+            sums = [sum((i.weight for i in p.indicators), Decimal(0)) + (p.weight or 0) for p in projects]  # type: ignore[misc]
+            total = sum(sums, Decimal(0))
+            n = len(projects)
+            if total == FULL * n:
+                continue
+            each = total / n
+            t = doc.table(table_id)
+            label = table_label(t) if t is not None else "绩效目标表"
+            regular = [p for p, s in zip(projects, sums, strict=True) if s == each]
+            named = "、".join(p.name for p in regular[:3]) + ("等 " if len(regular) > 3 else " ")
+            msg = (
+                f"{projects[0].name}的各项指标权重合计 {fmt(total)}，应为 100"
+                if n == 1
+                else f"{label}中 {n} 个项目的指标权重合计 {fmt(total)}，平均每个项目 {fmt(each.quantize(Decimal('0.01')))}，应为每个项目 100"
+                + (f"（{named}{len(regular)} 个项目各为 {fmt(each)}）" if regular and len(regular) < n else "")
+            )
+            reserved = each == FULL - EXECUTION_SHARE and not any(p.weight for p in projects)
+            if reserved:
+                msg += "；相差的 10 分可能是为预算执行率预留，需确认"
+            first = projects[0]
+            ev = evidence(*(indicator_row(doc, first, i.row, "component") for i in first.indicators))
+            yield self.finding(
+                msg,
+                ev,
+                key=f"target-weights|{table_id}",
+                values={
+                    "stated": each.quantize(Decimal("0.01")),
+                    "expected": FULL,
+                    "difference": (each - FULL).quantize(Decimal("0.01")),
+                },
+                severity=Severity.info if reserved else Severity.low,
+                confidence=0.7,
+            )

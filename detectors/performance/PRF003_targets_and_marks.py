@@ -10,12 +10,16 @@ from ..base import Rule, fmt
 from ._common import evidence, indicator_row, measure, same_project_docs
 
 
-def missed(target: str, actual: str) -> bool | None:
-    """True when the actual value misses the target, False when it meets it, None if unknown."""
+def missed(target: str, actual: str, minimum: bool = False) -> bool | None:
+    """True when the actual value misses the target, False when it meets it, None if unknown.
+    ``minimum``: a target written without a comparator (or with "=") is a floor — a quantity
+    indicator ("4000万元", "=15人") is missed by less, not by more."""
     cmp_t, vt, ut = measure(target)
     _, va, ua = measure(actual)
     if vt is None or va is None or (ut and ua and ut != ua):
         return None
+    if minimum and cmp_t in ("", "="):
+        cmp_t = "≥"
     if cmp_t == "≥":
         return va < vt
     if cmp_t == ">":
@@ -31,29 +35,30 @@ class TargetsAndMarks(Rule):
     """A missed target loses points and says why; a met target does not lose them.
 
     What it checks:
-        For each indicator with a comparable target (≥, ≤, >, <) and actual value: a missed target
-        with full marks, a met target with no marks, and a missed target whose 偏差原因分析 is
-        left blank.
+        For each indicator with a comparable target (≥, ≤, >, <; a quantity indicator's bare or
+        "=" target counts as a floor) and actual value: a missed target with full marks, a met
+        target with no marks, and a missed target whose 偏差原因分析 is left blank.
     Why an auditor cares:
         Marks that do not follow the results make the self-evaluation score meaningless; an
         unexplained shortfall is exactly what the evaluation should explain.
     Fails:
-        目标 ≥75%，实际 ≥60%，分值 10，得分 10
+        目标 ≥75%，实际 ≥60%，分值 10，得分 10; 数量指标 目标 4000万元，实际 3900.98万元，no reason given
     Passes:
-        目标 ≥90%，实际 100%，分值 10，得分 10
+        目标 ≥90%，实际 100%，分值 10，得分 10; 数量指标 目标 21人，实际 21人
     """
 
     code = "PRF003"
     title = "绩效指标完成情况与得分不符"
     category = "perf_score"
     severity = Severity.medium
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for p in same_project_docs(doc):
             t = doc.table(p.table)
             has_reason_col = t is not None and any("偏差原因" in c.text for r in t.rows for c in r.cells)
             for ind in p.indicators:
-                m = missed(ind.target, ind.actual)
+                m = missed(ind.target, ind.actual, minimum="数量" in ind.level2)
                 if m is None:
                     continue
                 ev = evidence(indicator_row(doc, p, ind.row))

@@ -1,5 +1,5 @@
 """Performance tables: execution rates and scores, targets and marks, cost indicators, the report text,
-scores stated without a table."""
+scores stated without a table or not given at all, actual values that cannot be measured."""
 
 from .PRF001_execution_rate import ExecutionRate
 from .PRF002_score_totals import ScoreTotals
@@ -8,5 +8,17 @@ from .PRF004_fund_indicators import FundIndicators
 from .PRF005_cost_indicators import CostIndicators
 from .PRF006_project_in_text import ProjectInText
 from .PRF007_score_without_table import ScoreWithoutTable
+from .PRF008_evaluation_without_scores import EvaluationWithoutScores
+from .PRF009_actual_not_measurable import ActualNotMeasurable
 
-RULES = [ExecutionRate, ScoreTotals, TargetsAndMarks, FundIndicators, CostIndicators, ProjectInText, ScoreWithoutTable]
+RULES = [
+    ExecutionRate,
+    ScoreTotals,
+    TargetsAndMarks,
+    FundIndicators,
+    CostIndicators,
+    ProjectInText,
+    ScoreWithoutTable,
+    EvaluationWithoutScores,
+    ActualNotMeasurable,
+]
