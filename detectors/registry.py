@@ -6,12 +6,13 @@ from .base import Rule
 from .completeness import RULES as COMPLETENESS
 from .crosstable import RULES as CROSSTABLE
 from .footing import RULES as FOOTING
+from .language import RULES as LANGUAGE
 from .narrative import RULES as NARRATIVE
 from .performance import RULES as PERFORMANCE
 from .recompute import RULES as RECOMPUTE
 from .stats import RULES as STATS
 
-ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS, *STATS]
+ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS, *LANGUAGE, *STATS]
 
 
 def rules() -> list[Rule]:

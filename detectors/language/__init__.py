@@ -1,0 +1,21 @@
+"""Language: the wording errors a proofreading auditor marks — repeated phrases, misspelt or
+retired classification names, misspelt words, impossible counts, cut-off indicator texts,
+amounts without their unit."""
+
+from .LNG001_duplicated_phrase import DuplicatedPhrase
+from .LNG002_subject_name_typo import SubjectNameTypo
+from .LNG003_outdated_class_name import OutdatedClassName
+from .LNG004_typos import Typos
+from .LNG005_province_count import ProvinceCount
+from .LNG006_truncated_indicator import TruncatedIndicator
+from .LNG007_amount_without_unit import AmountWithoutUnit
+
+RULES = [
+    DuplicatedPhrase,
+    SubjectNameTypo,
+    OutdatedClassName,
+    Typos,
+    ProvinceCount,
+    TruncatedIndicator,
+    AmountWithoutUnit,
+]
