@@ -74,6 +74,19 @@ def test_parse_cell_never_fails(text):
         assert half_ulp(p.value) > 0
 
 
+@FUZZ
+@given(
+    st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters="|"), max_size=40),
+    st.sampled_from(["万元", "元", "%", "万人", "人"]),
+)  # one line of prose (a tab, a line break or a pipe makes it a table row)
+@example("支出٣٦٢", "万元")  # the figure pattern's \d took Arabic-Indic digits as a figure
+def test_narrative_figures_are_the_ascii_numbers_the_sentence_prints(text, unit):
+    doc = load_bytes(f"{text}{unit}，合计12.5万元。".encode(), "x.txt")
+    for f in doc.figures:  # Decimal("٣٦٢") is 362: the printed digits must be ASCII (or full-width) ones
+        assert type(f.value) is Decimal and all(c in "0123456789" for c in f.text if c.isdigit())
+    assert any(f.value == Decimal("12.5") and f.unit == "万元" for f in doc.figures)
+
+
 def test_rounding_radius_of_a_million_places():
     # a cell "0.000…1" with a million zeros: half_ulp computed 10 ** 1000002, past Decimal's range
     assert parse_cell("0." + "0" * 1_000_000 + "1").value == Decimal("1E-1000001")
