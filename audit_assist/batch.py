@@ -118,6 +118,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
             with using_baseline(baseline):
                 analysis = analyse_document(doc)
             out.findings = [f.to_json() for f in analysis.findings]
+            out.warnings += analysis.rule_errors
             out.analyse_seconds = time.perf_counter() - start - out.seconds
     except PageLimitError as exc:  # a limit of this run: not stored, a run with a higher one reads it
         out.error, out.limit = f"{exc.reason}（--max-pages）", "pages"

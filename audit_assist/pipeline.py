@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from detectors.base import Rule
 from detectors.ranking import rank
 from detectors.registry import rules
 from extract import SUPPORTED, ExtractionError, load_bytes, load_document
@@ -18,16 +20,34 @@ OCR_CONFIDENCE = 0.7
 OCR_NOTE = "（依据OCR识别的扫描页文字，请对照原件核实）"
 
 
+log = logging.getLogger(__name__)
+
+
 @dataclass
 class Analysis:
     doc: Document
     findings: list[Finding] = field(default_factory=list)
+    # rules that failed on this document (a bug of ours): the other rules' findings stand
+    rule_errors: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [*self.doc.warnings, *self.rule_errors]
 
 
-def analyse_document(doc: Document) -> Analysis:
+def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> Analysis:
     findings: list[Finding] = []
-    for rule in rules():
-        for f in rule.check(doc):
+    errors: list[str] = []
+    for rule in rules() if rule_set is None else rule_set:
+        try:
+            found = list(rule.check(doc))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the others' findings
+            log.exception("rule %s failed on %s", rule.code, doc.name)
+            errors.append(
+                f"规则 {rule.code}（{rule.title}）检查本文档时出错，已跳过（{type(exc).__name__}: {exc}），其余规则的结果不受影响"
+            )
+            continue
+        for f in found:
             f.doc = doc.name
             if doc.ocr_pages and any(e.page in doc.ocr_pages for e in f.evidence):
                 f.confidence *= OCR_CONFIDENCE
@@ -36,7 +56,7 @@ def analyse_document(doc: Document) -> Analysis:
     findings = _dedupe(findings)
     for f in findings:
         f.make_fingerprint()
-    return Analysis(doc, rank(findings))
+    return Analysis(doc, rank(findings), errors)
 
 
 def analyse_path(path: str | Path) -> Analysis:

@@ -7,7 +7,10 @@ from conftest import SAMPLES
 from reportlab.lib.pdfencrypt import StandardEncryption
 from support.pdfs import image_only_page_pdf, ruled_table_pdf, text_pdf, unruled_table_pdf
 
-from extract import ExtractionError, load_bytes
+from audit_assist.pipeline import analyse_document
+from detectors.base import Rule
+from detectors.registry import rules
+from extract import ExtractionError, load_bytes, load_document
 
 
 def reason(data: bytes, name: str) -> str:
@@ -87,3 +90,26 @@ def test_table_without_rules_is_read_from_its_columns():
     assert [c.role for c in t.columns] == ["label", "total", "basic"]
     assert [r.text for r in t.rows] == ["行政运行\t45.83\t43", "事业运行\t25.28\t1.94", "住房公积金\t15.13\t15.13"]
     assert [p.text for p in doc.paragraphs] == ["支出决算表", "单位：万元", "注：本表反映部门本年度各项支出情况。"]
+
+
+class _Failing(Rule):
+    """A rule with a bug: it fails on every document."""
+
+    code = "ZZZ999"
+    title = "测试用的出错规则"
+    category = "other"
+
+    def check(self, doc):
+        yield from ()
+        raise ZeroDivisionError("division by zero")
+
+
+def test_a_rule_that_fails_costs_only_its_own_findings():
+    doc = load_document(SAMPLES / "004_2958b8ff77e9055f.txt")
+    whole = analyse_document(doc)
+    broken = analyse_document(doc, [*rules()[:3], _Failing(), *rules()[3:]])
+    assert [f.fingerprint for f in broken.findings] == [f.fingerprint for f in whole.findings] and whole.findings
+    assert broken.rule_errors == [
+        "规则 ZZZ999（测试用的出错规则）检查本文档时出错，已跳过（ZeroDivisionError: division by zero），其余规则的结果不受影响"
+    ]
+    assert broken.warnings == [*doc.warnings, *broken.rule_errors] and not whole.rule_errors

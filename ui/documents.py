@@ -113,7 +113,7 @@ for sha, (name, _) in st.session_state.files.items():
     rows.append(
         {
             "文件": d.name,
-            "状态": "△ 已分析（有提示）" if d.warnings else "✔ 已分析",
+            "状态": "△ 已分析（有提示）" if a.warnings else "✔ 已分析",
             "类型": {"unknown": "未识别"}.get(d.doc_type, d.doc_type),
             "年度": d.year,
             "部门": d.department,
@@ -158,7 +158,7 @@ st.dataframe(
 )
 
 for a in results.values():
-    for w in a.doc.warnings:
+    for w in a.warnings:
         st.warning(f"**{a.doc.name}**：{w}")
 
 for name, n in st.session_state.replaced.items():
