@@ -348,3 +348,40 @@ def basic_data_value(doc: Document, label: str, when: str) -> TableCell | None:
             v = parse_cell(r.cells[col].text).value
             return TableCell(v, t, r, col) if v is not None else None
     return None
+
+
+@dataclass
+class EconItem:
+    """One economic-classification row of a table printed in side-by-side blocks (公开06表)."""
+
+    code: str
+    label: str
+    value: Decimal | None
+    table: Table
+    row: Row
+    col: int
+
+
+def econ_items(t: Table) -> dict[str, EconItem]:
+    """Every economic code of a basic-expenditure detail table, from each of its blocks (code,
+    名称, 金额 printed side by side: 301 … | 302 … | 307/310/399 …), with its amount cell."""
+    from extract.tables import row_code
+
+    roles = [c.role for c in t.columns]
+    starts = [i for i, r in enumerate(roles) if r == "code" and (i == 0 or roles[i - 1] != "code")]
+    out: dict[str, EconItem] = {}
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(roles)
+        label_col = next((i for i in range(start, end) if roles[i] == "label"), None)
+        amount_col = next((i for i in range(start, end) if roles[i] in ("total", "basic")), None)
+        if amount_col is None:
+            continue
+        for r in t.rows:
+            texts = [c.text for c in r.cells]
+            code = row_code(texts, roles, start) or (r.code if k == 0 else "")
+            if not code or code in out or not code.startswith("3"):
+                continue
+            label = normalize_label(texts[label_col]) if label_col is not None and label_col < len(texts) else ""
+            value = r.cells[amount_col].value if amount_col < len(r.cells) else None
+            out[code] = EconItem(code, label or (r.label if k == 0 else ""), value, t, r, amount_col)
+    return out

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extract.numbers import normalize_label, parse_cell
 from models import Document, Evidence, Finding, Severity
 
-from ..base import Rule
+from ..base import Rule, fmt
 from .CMP010_heading_numbering import numbered
 
 SHOWN_HEADINGS = 12
@@ -34,6 +35,22 @@ REQUIRED = {
 }
 
 
+# sections on spending a document must explain, not only state: (name, heading pattern)
+FUND_SECTIONS = [
+    ("政府性基金预算支出", r"政府性基金"),
+    ("国有资本经营预算支出", r"国有资本经营"),
+]
+_FUND_HEADING = re.compile(r"(支出|收支|收入).*(情况|说明)|(情况|说明)$")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|亿元)")
+# what a sentence that only states the amount is made of, besides the amount
+_BARE = re.compile(
+    r"\d{4}\s*年度?|本部门|本单位|我单位|我局|本局|全年|本年度?|当年|"
+    r"(?:政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?(?:安排的?)?(?:收入|支出|收支)?(?:决算|预算)?数?|"
+    r"(?:财政)?拨款|支出|决算数?|合计|总计|共计|为|是|共|[\s,，。.;；:：]"
+)
+BODY_LIMIT = 80  # characters: a section longer than this says more than an amount
+
+
 class RequiredExplanations(Rule):
     """The required explanations are present.
 
@@ -44,18 +61,24 @@ class RequiredExplanations(Rule):
         These explanations are required by 财预〔2016〕143号 and the evaluation rules; a missing one
         is a gap in the disclosure itself.
     Fails:
-        a 绩效评价报告 with no "存在的问题" section
+        a 绩效评价报告 with no "存在的问题" section; "九、政府性基金预算支出决算情况说明
+        2021年政府性基金预算拨款支出366.42万元。"
     Passes:
-        "七、存在的问题及原因分析 …… 八、下一步改进措施 ……"
+        "七、存在的问题及原因分析 …… 八、下一步改进措施 ……"; "本单位2023年无政府性基金收支。"
     """
 
     code = "CMP005"
     title = "缺少规定的说明内容"
     category = "missing_or_blank"
     severity = Severity.medium
-    version = 2
+    version = 3
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        yield from self._missing(doc)
+        if doc.doc_type in ("部门决算", "部门预算"):
+            yield from self._amount_only(doc)
+
+    def _missing(self, doc: Document) -> Iterable[Finding]:
         required = REQUIRED.get(doc.doc_type)
         if not required or not doc.paragraphs:
             return
@@ -75,3 +98,41 @@ class RequiredExplanations(Rule):
             key="explain|" + "|".join(missing),
             severity=Severity.low if doc.doc_type == "绩效评价报告" else Severity.medium,
         )
+
+    def _amount_only(self, doc: Document) -> Iterable[Finding]:
+        """Fund sections whose body states the amount and nothing else."""
+        seen: set[str] = set()
+        for k, section in enumerate(doc.sections):
+            title = normalize_label(section.title)
+            name = next((n for n, pattern in FUND_SECTIONS if re.search(pattern, title)), None)
+            if name is None or name in seen or title.endswith("表") or not _FUND_HEADING.search(title):
+                continue
+            end = doc.sections[k + 1].paragraph if k + 1 < len(doc.sections) else len(doc.paragraphs)
+            body = [p for p in doc.paragraphs[section.paragraph + 1 : end] if p.text.strip()]
+            text = "".join(p.text for p in body)
+            stated = [(parse_cell(m.group(1)).value, m.group(2)) for m in _AMOUNT.finditer(text)]
+            amounts = [v for v, _ in stated]
+            if not body or not amounts or None in amounts or len(text) > BODY_LIMIT:
+                continue
+            rest = _AMOUNT.sub("", text.replace(doc.department, "") if doc.department else text)
+            if _BARE.sub("", rest):
+                continue  # it says something besides the amount
+            seen.add(name)
+            if any(amounts):
+                what = f"只写明支出金额 {'、'.join(f'{fmt(v)}{unit}' for v, unit in stated if v)}，未说明支出的科目和用途"
+            else:
+                what = "只写明金额为 0，未说明本年度没有该项支出"
+            yield self.finding(
+                f"“{section.title.strip()}”{what}：“{text.strip()}”",
+                [
+                    Evidence(
+                        section.title.strip(),
+                        doc.paragraphs[section.paragraph].page,
+                        doc.paragraphs[section.paragraph].bbox,
+                        "context",
+                    )
+                ]
+                + [Evidence(p.text, p.page, p.bbox, "stated") for p in body],
+                key=f"amount_only|{name}",
+                severity=Severity.low,
+            )

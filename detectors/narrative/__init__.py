@@ -3,5 +3,6 @@
 from .TXT001_figure_vs_table import FigureVsTable
 from .TXT002_figure_restated import FigureRestated
 from .TXT003_running_cost_budget import RunningCostBudget
+from .TXT004_expense_description import ExpenseDescription
 
-RULES = [FigureVsTable, FigureRestated, RunningCostBudget]
+RULES = [FigureVsTable, FigureRestated, RunningCostBudget, ExpenseDescription]

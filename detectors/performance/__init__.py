@@ -1,5 +1,6 @@
 """Performance tables: execution rates and scores, targets and marks, cost indicators, the report text,
-scores stated without a table or not given at all, actual values that cannot be measured."""
+scores stated without a table or not given at all, actual values that cannot be measured, projects
+the text names that are not the document's."""
 
 from .PRF001_execution_rate import ExecutionRate
 from .PRF002_score_totals import ScoreTotals
@@ -10,6 +11,7 @@ from .PRF006_project_in_text import ProjectInText
 from .PRF007_score_without_table import ScoreWithoutTable
 from .PRF008_evaluation_without_scores import EvaluationWithoutScores
 from .PRF009_actual_not_measurable import ActualNotMeasurable
+from .PRF010_unknown_project_in_text import UnknownProjectInText
 
 RULES = [
     ExecutionRate,
@@ -21,4 +23,5 @@ RULES = [
     ScoreWithoutTable,
     EvaluationWithoutScores,
     ActualNotMeasurable,
+    UnknownProjectInText,
 ]
