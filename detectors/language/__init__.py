@@ -1,6 +1,7 @@
 """Language: the wording errors a proofreading auditor marks — repeated phrases, misspelt or
 retired classification names, misspelt words, impossible counts, cut-off indicator texts,
-amounts without their unit."""
+amounts without their unit, one count of people under two nested groups, a stated number of
+indicators against the headings that list them."""
 
 from .LNG001_duplicated_phrase import DuplicatedPhrase
 from .LNG002_subject_name_typo import SubjectNameTypo
@@ -9,6 +10,8 @@ from .LNG004_typos import Typos
 from .LNG005_province_count import ProvinceCount
 from .LNG006_truncated_indicator import TruncatedIndicator
 from .LNG007_amount_without_unit import AmountWithoutUnit
+from .LNG008_same_count_nested_groups import SameCountNestedGroups
+from .LNG009_indicator_count import IndicatorCount
 
 RULES = [
     DuplicatedPhrase,
@@ -18,4 +21,6 @@ RULES = [
     ProvinceCount,
     TruncatedIndicator,
     AmountWithoutUnit,
+    SameCountNestedGroups,
+    IndicatorCount,
 ]
