@@ -165,7 +165,7 @@ def test_scanned_report_gives_the_known_findings_with_lower_confidence(report_an
         ("STA001", "project|离休老干部医疗费专项资金|30|11"),
         ("STA004", "常住人口参保率|107.48"),
         ("STA003", "yuan|金额|8656045.5"),
-        ("CMP005", "explain|下一步改进措施（意见建议）"),
+        ("CMP005", "explain|存在的问题及原因分析|下一步改进措施（意见建议）"),
         ("CMP003", "转换残留的书签标记|[bookmark: ORG_SET]"),
     ]
     for key in known:
