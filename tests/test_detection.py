@@ -32,11 +32,20 @@ def test_injected_error_is_found(kind, seed):
     (inj,) = g.injections
     needle = normalize_label(inj.needle)[:20]
     new = [f for f in result.findings if f.fingerprint not in before and f.severity.value != "info"]
-    hits = [f for f in new if f.category == inj.category and needle in normalize_label(f.message + " ".join(e.text for e in f.evidence))]
+    hits = [
+        f
+        for f in new
+        if f.category == inj.category and needle in normalize_label(f.message + " ".join(e.text for e in f.evidence))
+    ]
     assert hits, f"{kind}: {inj.description}; new findings: {[(f.rule, f.category, f.message[:60]) for f in new]}"
 
 
 def test_clean_documents_raise_no_alarm():
-    high_medium = [(seed, f.rule, f.message) for seed in CLEAN_SEEDS for f in analysed(seed)[1].findings if f.severity.value in ("high", "medium")]
+    high_medium = [
+        (seed, f.rule, f.message)
+        for seed in CLEAN_SEEDS
+        for f in analysed(seed)[1].findings
+        if f.severity.value in ("high", "medium")
+    ]
     per_document = len(high_medium) / len(CLEAN_SEEDS)
     assert per_document < 0.2, high_medium
