@@ -61,6 +61,7 @@ FOUND = {
         "t3-t5-rows-shuffled-2101550-shiyeyunxing",
         "t3-t5-rows-shuffled-2210201-zhufanggongjijin",
         "template-placeholder-empty-table-note",
+        "wording-caizheng-vs-jijin-decrease",
         "yibao-caizheng-row-rate-blank",
     },
     "001_5a7f61d3c3cbf9f1": {

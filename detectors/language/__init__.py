@@ -1,7 +1,7 @@
 """Language: the wording errors a proofreading auditor marks — repeated phrases, misspelt or
 retired classification names, misspelt words, impossible counts, cut-off indicator texts,
 amounts without their unit, one count of people under two nested groups, a stated number of
-indicators against the headings that list them."""
+indicators against the headings that list them, a part of a breakdown named like its whole."""
 
 from .LNG001_duplicated_phrase import DuplicatedPhrase
 from .LNG002_subject_name_typo import SubjectNameTypo
@@ -12,6 +12,7 @@ from .LNG006_truncated_indicator import TruncatedIndicator
 from .LNG007_amount_without_unit import AmountWithoutUnit
 from .LNG008_same_count_nested_groups import SameCountNestedGroups
 from .LNG009_indicator_count import IndicatorCount
+from .LNG010_part_named_as_whole import PartNamedAsWhole
 
 RULES = [
     DuplicatedPhrase,
@@ -23,4 +24,5 @@ RULES = [
     AmountWithoutUnit,
     SameCountNestedGroups,
     IndicatorCount,
+    PartNamedAsWhole,
 ]
