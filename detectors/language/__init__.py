@@ -1,7 +1,9 @@
 """Language: the wording errors a proofreading auditor marks — repeated phrases, misspelt or
 retired classification names, misspelt words, impossible counts, cut-off indicator texts,
 amounts without their unit, one count of people under two nested groups, a stated number of
-indicators against the headings that list them, a part of a breakdown named like its whole."""
+indicators against the headings that list them, a part of a breakdown named like its whole, a
+first-level indicator listed as another's second-level one, a change put down to a project too
+small to explain it."""
 
 from .LNG001_duplicated_phrase import DuplicatedPhrase
 from .LNG002_subject_name_typo import SubjectNameTypo
@@ -13,6 +15,8 @@ from .LNG007_amount_without_unit import AmountWithoutUnit
 from .LNG008_same_count_nested_groups import SameCountNestedGroups
 from .LNG009_indicator_count import IndicatorCount
 from .LNG010_part_named_as_whole import PartNamedAsWhole
+from .LNG011_first_level_as_second_level import FirstLevelAsSecondLevel
+from .LNG012_reason_too_small import ReasonTooSmall
 
 RULES = [
     DuplicatedPhrase,
@@ -25,4 +29,6 @@ RULES = [
     SameCountNestedGroups,
     IndicatorCount,
     PartNamedAsWhole,
+    FirstLevelAsSecondLevel,
+    ReasonTooSmall,
 ]

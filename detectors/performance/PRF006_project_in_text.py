@@ -13,18 +13,7 @@ from models import Document, Finding, Project, Severity
 
 from ..base import Rule, figure_evidence, fmt
 from ..recompute._sentences import pct_tolerance
-from ._common import evidence, project_row, same_project_docs
-
-_CORE = re.compile(r"^(\d{4}\s*年度?)|项目$")
-
-
-def core_name(name: str) -> str:
-    """The name without its year and a trailing 项目 — the rest must be named: "业务工作经费"
-    cut to "业务工作" would match "业务工作量"."""
-    n = normalize_label(name)
-    for _ in range(2):
-        n = _CORE.sub("", n)
-    return n
+from ._common import core_name, evidence, project_row, same_project_docs
 
 
 def mentions(text: str, core: str) -> bool:

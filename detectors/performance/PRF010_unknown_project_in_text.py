@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
-
 from extract.numbers import normalize_label
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule, row_evidence
 from ..crosstable.XTB006_project_function_codes import PROJECT_TABLES
-from ._common import evidence, project_row, same_project_docs
-from .PRF006_project_in_text import core_name
+from ._common import core_name, evidence, project_row, same_project, same_project_docs
 
 # the section that explains the 项目支出 ("七、一般公共预算财政拨款项目支出决算情况说明")
 _SECTION = re.compile(r"项目支出.*(情况|说明)")
@@ -24,24 +21,6 @@ _CLAUSE = re.compile(
 )
 # a name that is the fund or the year, not a project ("一般公共预算财政拨款项目支出6419.81万元")
 _SCOPE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|本年|全年|本部门|本单位|其他")
-# words every project name of a field shares: what is left tells one project from another
-_GENERIC = re.compile(
-    r"医疗保障|医疗保险|基本医疗|医疗|医保|补助|资金|经费|项目|专项|城乡|居民|县级|市级|省级|区级|中央|财政|配套|工作|支出|年度"
-)
-MATCH = 70
-
-
-def _distinct(name: str) -> str:
-    return _GENERIC.sub("", name)
-
-
-def same_project(a: str, b: str) -> bool:
-    """Two names of one project, allowing another wording ("医保" for "医疗保险", a prefix): close
-    as a whole, or close in what remains once the words every such name shares are taken off."""
-    if fuzz.ratio(a, b) >= MATCH or fuzz.partial_ratio(a, b) >= MATCH:
-        return True
-    da, db = _distinct(a), _distinct(b)
-    return bool(da and db) and fuzz.partial_ratio(da, db) >= MATCH
 
 
 class UnknownProjectInText(Rule):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extract.numbers import parse_cell
+from rapidfuzz import fuzz
+
+from extract.numbers import normalize_label, parse_cell
 from models import Document, Evidence, Project
 
 from ..base import row_evidence
@@ -52,3 +54,37 @@ def same_project_docs(doc: Document) -> list[Project]:
         seen.add(sig)
         out.append(p)
     return out
+
+
+_CORE = re.compile(r"^(\d{4}\s*年度?)|项目$")
+
+
+def core_name(name: str) -> str:
+    """The name without its year and a trailing 项目 — the rest must be named: "业务工作经费"
+    cut to "业务工作" would match "业务工作量"."""
+    n = normalize_label(name)
+    for _ in range(2):
+        n = _CORE.sub("", n)
+    return n
+
+
+# words every project name of a field shares: what is left tells one project from another
+_GENERIC = re.compile(
+    r"医疗保障|医疗保险|基本医疗|医疗|医保|补助|资金|经费|项目|专项|城乡|居民|县级|市级|省级|区级|中央|财政|配套|工作|支出|年度"
+)
+
+MATCH = 70
+
+
+def distinct_words(name: str) -> str:
+    """What tells a project from the others of its field: the name without the words they all share."""
+    return _GENERIC.sub("", name)
+
+
+def same_project(a: str, b: str) -> bool:
+    """Two names of one project, allowing another wording ("医保" for "医疗保险", a prefix): close
+    as a whole, or close in what remains once the words every such name shares are taken off."""
+    if fuzz.ratio(a, b) >= MATCH or fuzz.partial_ratio(a, b) >= MATCH:
+        return True
+    da, db = distinct_words(a), distinct_words(b)
+    return bool(da and db) and fuzz.partial_ratio(da, db) >= MATCH
