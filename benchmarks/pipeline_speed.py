@@ -127,7 +127,8 @@ def main() -> None:
     one = runs[workers[0]][0] * workers[0]
     efficiency = min(1.0, one / (runs[w_max][0] * w_max))
     # the batch's own cost per page with the fewest workers: forks and the store included
-    project(1 / runs[workers[0]][1] / workers[0], pages_per_doc, efficiency)
+    # (seconds per page of wall time × the workers that shared it = CPU seconds per page)
+    project(workers[0] / runs[workers[0]][1], pages_per_doc, efficiency)
 
 
 if __name__ == "__main__":
