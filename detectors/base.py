@@ -192,6 +192,15 @@ def figure_evidence(doc: Document, f, role: str = "stated") -> Evidence:
     return Evidence(text=f.sentence or doc.paragraphs[f.paragraph].text, page=f.page, bbox=f.bbox, role=role)
 
 
+def figures_evidence(doc: Document, stated, context) -> list[Evidence]:
+    """A stated figure as evidence, with the figure it is computed from as context when that one
+    stands in another sentence."""
+    ev = [figure_evidence(doc, stated)]
+    if context.sentence != stated.sentence:
+        ev.append(figure_evidence(doc, context, "context"))
+    return ev
+
+
 def table_title_evidence(table: Table) -> Evidence:
     title = f"{table.title}（{table.number}）" if table.number else table.title
     return Evidence(

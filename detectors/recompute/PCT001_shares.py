@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.numbers import half_ulp
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, figure_key, fmt
+from ..base import Rule, figure_evidence, figure_key, figures_evidence, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _SHARE = re.compile(r"^占(比)?")
@@ -67,11 +67,7 @@ class Shares(Rule):
                 if rounding and abs(diff) <= half_ulp(f.value):
                     continue  # the printed share is part / whole, correctly rounded
                 msg = f"“{f.sentence[:60]}”：{part.subject or ''}{part.text} 占 {whole.subject or ''}{whole.text} 应为 {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
-                ev = (
-                    [figure_evidence(doc, f), figure_evidence(doc, whole, "context")]
-                    if whole.sentence != f.sentence
-                    else [figure_evidence(doc, f)]
-                )
+                ev = figures_evidence(doc, f, whole)
                 values = {
                     "stated": f.value,
                     "expected": computed.quantize(Decimal("0.0001")),

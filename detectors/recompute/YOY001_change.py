@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.numbers import half_ulp
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, figure_key, fmt
+from ..base import Rule, figure_key, figures_evidence, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
@@ -77,11 +77,7 @@ class YearOnYear(Rule):
                 if rounding and abs(diff) <= half_ulp(nxt.value):
                     continue  # the printed rate is the ratio, correctly rounded
                 msg = f"“{f.sentence[:70]}”：{what} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {nxt.text}"
-                ev = (
-                    [figure_evidence(doc, nxt), figure_evidence(doc, current, "context")]
-                    if current.sentence != f.sentence
-                    else [figure_evidence(doc, nxt)]
-                )
+                ev = figures_evidence(doc, nxt, current)
                 values = {
                     "stated": nxt.value,
                     "expected": computed.quantize(Decimal("0.0001")),
