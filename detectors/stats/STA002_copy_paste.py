@@ -11,15 +11,14 @@ from rapidfuzz import fuzz
 from models import Document, Evidence, Finding, Project, Severity
 
 from ..base import Rule
+from ..performance._common import indicator_row, project_row
 from .baseline import Baseline, TextIndex, active_baseline, passage_hash, passages, source_of
 from .common import (
     ProjectGroup,
     clip,
     dedupe_evidence,
-    indicator_evidence,
     norm_text,
     project_groups,
-    project_row_evidence,
     subject_bigrams,
 )
 
@@ -138,7 +137,7 @@ class CopyPastedText(Rule):
         return out
 
     def _goal_rows(self, doc: Document, p: _Proj) -> list[Evidence]:
-        rows = [project_row_evidence(doc, m, "goals") for m in [p.main, *p.others] if m is not None]
+        rows = [project_row(doc, m, "goals") for m in [p.main, *p.others] if m is not None]
         return [e for e in rows if e is not None]
 
     # -- 1. one goal in several projects ------------------------------------------------------
@@ -219,7 +218,7 @@ class CopyPastedText(Rule):
                     break  # the same goal in both: reported as a shared goal
                 yield self.finding(
                     f"项目“{p.name}”的预期目标“{clip(p.expected, 40)}”写的是“{q.name}”的内容（{'、'.join(sorted(foreign))}），与本项目不符",
-                    dedupe_evidence(self._goal_rows(doc, p)[:1] + [project_row_evidence(doc, q.main, "name", "context")]),
+                    dedupe_evidence(self._goal_rows(doc, p)[:1] + [project_row(doc, q.main, "name", "context")]),
                     key=f"foreign|{p.group.key}|{q.group.key}",
                     values={"foreign_terms": len(foreign)},
                     severity=Severity.medium,
@@ -261,7 +260,7 @@ class CopyPastedText(Rule):
                 if len(same) >= 4 and len(same) >= 0.6 * smaller:
                     ev = []
                     for x, y in same[:3]:
-                        ev += [indicator_evidence(doc, a.main, x.row), indicator_evidence(doc, b.main, y.row)]
+                        ev += [indicator_row(doc, a.main, x.row), indicator_row(doc, b.main, y.row)]
                     yield self.finding(
                         f"项目“{a.name}”与“{b.name}”的绩效指标几乎完全相同：{smaller}项中{len(same)}项指标名称、指标值和完成值一致，指标未按项目分别设定",
                         dedupe_evidence(ev, limit=6),
@@ -277,7 +276,7 @@ class CopyPastedText(Rule):
                 if rewritten:
                     ev = []
                     for _ta, _tb, ra, rb, _ in rewritten[:3]:
-                        ev += [indicator_evidence(doc, a.main, ra), indicator_evidence(doc, b.main, rb)]
+                        ev += [indicator_row(doc, a.main, ra), indicator_row(doc, b.main, rb)]
                     ta, tb, _, _, r = rewritten[0]
                     yield self.finding(
                         f"项目“{a.name}”与“{b.name}”有{len(rewritten)}处指标文字只替换了个别词语：“{clip(ta, 30)}”与“{clip(tb, 30)}”（相似度{round(r)}%）",
@@ -337,7 +336,7 @@ class CopyPastedText(Rule):
                 continue
             yield self.finding(
                 f"{len(where)}个项目的偏差原因相同：“{clip(text, 40)}”（{'、'.join(f'“{p.name}”' for p, _ in where)}）",
-                dedupe_evidence([indicator_evidence(doc, p.main, row) for p, row in where]),
+                dedupe_evidence([indicator_row(doc, p.main, row) for p, row in where]),
                 key="reason|" + passage_hash(text),
                 values={"projects": len(where)},
                 severity=Severity.low,

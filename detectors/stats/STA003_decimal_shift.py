@@ -12,6 +12,7 @@ from extract.numbers import half_ulp, normalize_label
 from models import Document, Evidence, Figure, Finding, Severity
 
 from ..base import Rule, fmt, materiality
+from ..performance._common import project_row
 from .baseline import Baseline, UnitProfile, active_baseline
 from .common import (
     dedupe_evidence,
@@ -19,7 +20,6 @@ from .common import (
     norm_text,
     power_of_ten_shift,
     project_groups,
-    project_row_evidence,
     significant_digits,
 )
 from .rates import document_scale, rate_observations
@@ -123,8 +123,8 @@ class DecimalShifts(Rule):
     def _projects(self, doc: Document, scale) -> Iterable[Finding]:
         for g in project_groups(doc):
             for p in g.members:
-                money = project_row_evidence(doc, p, "money")
-                fiscal = project_row_evidence(doc, p, "fiscal") or money
+                money = project_row(doc, p, "money")
+                fiscal = project_row(doc, p, "fiscal") or money
                 name = g.name
                 checks = [
                     # a part (其中：财政拨款) cannot exceed its whole: any shift upwards is an error

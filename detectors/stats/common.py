@@ -38,24 +38,6 @@ def paragraph_evidence(p: Paragraph, role: str = "stated", start: int = 0, end: 
     return Evidence(text=text.strip(), page=p.page, bbox=bbox, role=role)
 
 
-def project_row_evidence(doc: Document, p: Project, which: str, role: str = "stated") -> Evidence | None:
-    """The performance-table row ``which`` (name | money | fiscal | goals | total) of a project."""
-    table = doc.table(p.table)
-    idx = p.rows.get(which)
-    if table is None or idx is None or idx >= len(table.rows):
-        return None
-    row = table.rows[idx]
-    return Evidence(text=row.text, page=row.page, bbox=row.bbox, role=role, table=table.id, row=row.index)
-
-
-def indicator_evidence(doc: Document, p: Project, row: int, role: str = "stated") -> Evidence | None:
-    table = doc.table(p.table)
-    if table is None or row >= len(table.rows):
-        return None
-    r = table.rows[row]
-    return Evidence(text=r.text, page=r.page, bbox=r.bbox, role=role, table=table.id, row=r.index)
-
-
 def dedupe_evidence(evidence: Iterable[Evidence | None], limit: int = 8) -> list[Evidence]:
     out: list[Evidence] = []
     seen: set[tuple] = set()

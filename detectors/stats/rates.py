@@ -20,7 +20,8 @@ from extract.numbers import normalize_label
 from models import Document, Evidence, Figure, Table
 
 from ..base import document_total
-from .common import figure_evidence, norm_text, project_groups, project_row_evidence
+from ..performance._common import project_row
+from .common import figure_evidence, norm_text, project_groups
 
 KINDS = ("project", "department", "budget_line", "three_public")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -85,7 +86,7 @@ def _from_projects(doc: Document) -> list[RateObservation]:
         for p in g.members:
             if p.budget is None or p.executed is None or p.budget <= 0:
                 continue
-            ev = project_row_evidence(doc, p, "money")
+            ev = project_row(doc, p, "money")
             out.append(
                 RateObservation(
                     "department" if p.scope == "department" else "project",
