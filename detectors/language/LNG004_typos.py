@@ -24,7 +24,6 @@ CONFUSABLES = {
     "按步就班": "按部就班",
     "迫在眉捷": "迫在眉睫",
     "积效": "绩效",
-    "体格形成机制": "价格形成机制",
 }
 MIN_UNDOUBLED = 2  # how often the document must write the word without the doubling
 
