@@ -49,7 +49,9 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
     for block in blocks:
         if isinstance(block, TextBlock):
             idx = len(doc.paragraphs)
-            doc.paragraphs.append(Paragraph(idx, block.text, block.page, block.bbox, char_boxes=block.char_boxes))
+            doc.paragraphs.append(
+                Paragraph(idx, block.text, block.page, block.bbox, char_boxes=block.char_boxes, char_pages=block.char_pages)
+            )
             pending.append(idx)
             if last_table and _is_note(block.text) and len(pending) <= 3:
                 for t in last_table:
@@ -90,9 +92,13 @@ def _drop_footers(blocks: list) -> list:
 
 
 def stitch_blocks(blocks: list) -> list:
-    """Grids that continue the one before them (page breaks) joined into one."""
+    """Grids that continue the one before them (page breaks) joined into one; so are paragraphs
+    that run on from the foot of one page to the top of the next."""
     out: list = []
     for b in blocks:
+        if isinstance(b, TextBlock) and out and isinstance(out[-1], TextBlock) and _runs_on(out[-1], b):
+            out[-1] = _join_text(out[-1], b)
+            continue
         if isinstance(b, RawTable) and out and isinstance(out[-1], RawTable) and is_continuation(out[-1], b):
             prev: RawTable = out[-1]
             prev_rows, next_rows = prev.rows, drop_repeated_header(prev, b)
@@ -113,6 +119,29 @@ def stitch_blocks(blocks: list) -> list:
             continue
         out.append(b)
     return out
+
+
+def _runs_on(prev: TextBlock, nxt: TextBlock) -> bool:
+    """A paragraph cut by a page break: the last block of a page, whose last line runs to the right
+    edge and does not end a sentence, and the first block of the next page, flush left."""
+    if prev.page is None or nxt.page is None or nxt.page != (prev.char_pages or [prev.page])[-1] + 1:
+        return False
+    return prev.open_end and nxt.open_start and not prev.text.rstrip().endswith(("。", "：", ":", "！", "？"))
+
+
+def _join_text(prev: TextBlock, nxt: TextBlock) -> TextBlock:
+    n1, n2 = len(prev.text), len(nxt.text)
+    boxes1 = prev.char_boxes if prev.char_boxes and len(prev.char_boxes) == n1 else [None] * n1
+    boxes2 = nxt.char_boxes if nxt.char_boxes and len(nxt.char_boxes) == n2 else [None] * n2
+    return TextBlock(
+        prev.text + nxt.text,
+        prev.page,
+        prev.bbox,
+        char_boxes=boxes1 + boxes2,
+        char_pages=(prev.char_pages or [prev.page] * n1) + [nxt.page] * n2,
+        open_start=prev.open_start,
+        open_end=nxt.open_end,
+    )
 
 
 def _is_note(text: str) -> bool:

@@ -192,14 +192,25 @@ class Paragraph:
     bbox: BBox | None = None
     section: str = ""  # the heading path it sits under
     char_boxes: list[BBox] | None = field(default=None, repr=False, compare=False)  # per char (PDF)
+    # per char, for a paragraph that runs on over a page break (PDF); None: all on ``page``
+    char_pages: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` is printed on."""
+        if self.char_pages and 0 <= offset < len(self.char_pages):
+            return self.char_pages[offset]
+        return self.page
 
     def span_bbox(self, start: int, end: int) -> BBox | None:
-        """The box of text[start:end] on the page (PDF), else the paragraph's box."""
+        """The box of text[start:end] on the page of its first character (PDF), else the
+        paragraph's box (when that page is the paragraph's first)."""
+        page = self.page_at(start)
+        fallback = self.bbox if page == self.page else None
         if not self.char_boxes or end > len(self.char_boxes):
-            return self.bbox
-        boxes = [b for b in self.char_boxes[start:end] if b]
+            return fallback
+        boxes = [b for i, b in enumerate(self.char_boxes[start:end], start) if b and self.page_at(i) == page]
         if not boxes:
-            return self.bbox
+            return fallback
         return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 

@@ -111,7 +111,14 @@ class Placeholders(Rule):
                 seen.add(m.group(0))
                 yield self.finding(
                     f"{what}：“{m.group(0)}”未删除或未填写",
-                    [Evidence(p.text[max(0, m.start() - 30) : m.end() + 30], p.page, p.span_bbox(m.start(), m.end()), "stated")],
+                    [
+                        Evidence(
+                            p.text[max(0, m.start() - 30) : m.end() + 30],
+                            p.page_at(m.start()),
+                            p.span_bbox(m.start(), m.end()),
+                            "stated",
+                        )
+                    ],
                     key=f"{what}|{m.group(0)}",
                 )
         yield from self._garbage(doc)
@@ -133,7 +140,10 @@ class Placeholders(Rule):
             shown = "".join(f"“{r}”" for r in runs)
             yield self.finding(
                 f"疑似图表或图片转换产生的乱码：{shown}，应删除或替换为图表内容",
-                [Evidence(p.text.strip()[:120], p.page, p.span_bbox(m.start(), m.end()), "stated") for p, m in group[:6]],
+                [
+                    Evidence(p.text.strip()[:120], p.page_at(m.start()), p.span_bbox(m.start(), m.end()), "stated")
+                    for p, m in group[:6]
+                ],
                 key="garbage|" + "|".join("".join(r.split()) for r in runs),
                 severity=Severity.info,
             )

@@ -63,7 +63,14 @@ class ComparisonYear(Rule):
                 seen.add(year)
                 yield self.finding(
                     f"{doc.year}年度的文件与 {year} 年对比（应为 {doc.year - 1} 年）：“{m.group(0)}”",
-                    [Evidence(p.text[max(0, m.start() - 30) : m.end() + 30], p.page, p.span_bbox(m.start(), m.end()), "stated")],
+                    [
+                        Evidence(
+                            p.text[max(0, m.start() - 30) : m.end() + 30],
+                            p.page_at(m.start()),
+                            p.span_bbox(m.start(), m.end()),
+                            "stated",
+                        )
+                    ],
                     key=f"year|{year}",
                     values={"stated": year, "expected": doc.year - 1},
                 )
@@ -87,7 +94,14 @@ class ComparisonYear(Rule):
                 yield self.finding(
                     f"评价 {doc.year} 年资金，却以《{title}》（{year}年）为评价依据：评价指标体系的年度应为 {doc.year} 年，"
                     f"年度疑误",
-                    [Evidence(p.text[max(0, m.start() - 30) : m.end() + 20], p.page, p.span_bbox(m.start(), m.end()), "stated")],
+                    [
+                        Evidence(
+                            p.text[max(0, m.start() - 30) : m.end() + 20],
+                            p.page_at(m.start()),
+                            p.span_bbox(m.start(), m.end()),
+                            "stated",
+                        )
+                    ],
                     key=f"criteria|{title}",
                     values={"stated": year, "expected": doc.year},
                     severity=Severity.low,

@@ -39,4 +39,4 @@ def sentence_of(p: Paragraph, start: int, end: int, limit: int = 120) -> str:
 
 def span_evidence(p: Paragraph, start: int, end: int, role: str = "stated") -> Evidence:
     """A match inside a paragraph as evidence: its sentence, page and the box of the match."""
-    return Evidence(sentence_of(p, start, end), p.page, p.span_bbox(start, end), role)
+    return Evidence(sentence_of(p, start, end), p.page_at(start), p.span_bbox(start, end), role)

@@ -168,7 +168,7 @@ class ExpenseDescription(Rule):
                         "；而表中金额较大的" + "、".join(f"{i.code} {i.label} {fmt(i.value)} 万元" for i in unlisted) + "未列举"
                     )
                 msg += "，说明未反映实际支出构成，请核对"
-                ev = [Evidence(text=text, page=p.page, bbox=p.span_bbox(m.start(), m.end()), role="stated")]
+                ev = [Evidence(text=text, page=p.page_at(m.start()), bbox=p.span_bbox(m.start(), m.end()), role="stated")]
                 ev += [row_evidence(table, items[c].row, "expected", [items[c].col]) for c in empty if c in items]
                 ev += [row_evidence(table, i.row, "context", [i.col]) for i in unlisted]
                 if totals_row is not None:

@@ -254,7 +254,12 @@ class ExecutionRateOutliers(Rule):
                         and not (excluded and fuzz.partial_ratio(norm_text(s.obs.subject), norm_text(excluded.group(1))) >= 80)
                     ]
                     if hits:
-                        claims.append((name, Evidence(sentence.strip(), par.page, par.span_bbox(m.start(), m.end()), "stated")))
+                        claims.append(
+                            (
+                                name,
+                                Evidence(sentence.strip(), par.page_at(m.start()), par.span_bbox(m.start(), m.end()), "stated"),
+                            )
+                        )
                         for h in hits:
                             against[id(h)] = h
                     break
