@@ -25,7 +25,7 @@ from .tables import (
     column_edges,
     drop_repeated_header,
     is_continuation,
-    recognise_kind,
+    recognise_table,
     split_header,
     two_sided_split,
 )
@@ -68,8 +68,13 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
     _sections(doc)
     _meta(doc)
     for t in doc.tables:
+        t.unit_stated = bool(t.unit)
         if not t.unit:
             t.unit = doc.default_unit
+        for r in t.rows:
+            for c in r.cells:
+                if c.kind == "amount" and not c.unit:
+                    c.unit = t.unit  # a cell's money is in its table's unit unless it prints its own
     doc.figures = parse_figures(doc.paragraphs)
     doc.projects = []
     for t in doc.tables:
@@ -184,13 +189,12 @@ def _title_context(doc: Document, pending: list[int]) -> tuple[str, str, str, in
 def _make_tables(doc: Document, raw: RawTable, pending: list[int], table_no: int) -> list[Table]:
     title, number, unit, title_idx = _title_context(doc, pending)
     width = max(len(r) for r in raw.rows)
-    header_text = " ".join(c.text for r in raw.rows[:4] for c in r)
-    kind = recognise_kind(title, header_text)
+    texts = [[c.text for c in r] + [""] * (width - len(r)) for r in raw.rows]
+    kind = recognise_table(title, texts)
     if not title:
         first = normalize_label(raw.rows[0][0].text) if raw.rows and raw.rows[0] else ""
         title = first[:30]
     pages = (raw.page, raw.last_page or raw.page) if raw.page is not None else None
-    texts = [[c.text for c in r] + [""] * (width - len(r)) for r in raw.rows]
     header, _, _ = split_header(texts, kind)
     split = two_sided_split(header) if kind in ("summary", "fiscal_summary") else None
     tables: list[Table] = []
