@@ -232,7 +232,7 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
     for grid, bbox in _unruled_tables(words(boxes), number):
         boxes.append(bbox)
         items.append((bbox[1], RawTable(grid, number, bbox, number)))
-    for run in _text_runs(lines(boxes), boxes, number):
+    for run in _text_runs(lines(boxes), boxes, number, page.bbox):
         items.append((run.lines[0]["top"], run))
     items.sort(key=lambda it: it[0])
     if items and isinstance(items[0][1], RawTable):
@@ -362,11 +362,13 @@ class _Layout:
     pitch: dict[float, float] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, lines: list[dict]) -> _Layout:
+    def of(cls, lines: list[dict], page_x0: float, page_x1: float) -> _Layout:
         xs = sorted(round(line["x0"]) for line in lines)
         # the margin: the leftmost x0 shared by several lines (a lone outdented line does not set it)
         margin = next((x for x in xs if xs.count(x) >= 2), xs[0])
-        return cls(margin, max(line["x1"] for line in lines))
+        # full lines end at the right margin, which mirrors the left one (a page of short lines
+        # has no full line)
+        return cls(margin, max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0)))
 
     def breaks(self, prev: dict, line: dict) -> bool:
         """Whether ``line`` starts a paragraph rather than continuing the one ``prev`` is in."""
@@ -452,13 +454,13 @@ def _line_text(line: dict) -> str:
     return "".join(c["text"] for c in line["chars"]).strip()
 
 
-def _text_runs(lines: list[dict], table_boxes: list, number: int) -> list[_TextRun]:
+def _text_runs(lines: list[dict], table_boxes: list, number: int, page_bbox: tuple) -> list[_TextRun]:
     """A page's text lines (outside its tables) cut into runs at the tables between them."""
     lines = [dict(line, x1=line.get("x1", max((c["x1"] for c in line["chars"]), default=line["x0"]))) for line in lines]
     lines = [line for line in lines if line["chars"]]
     if not lines:
         return []
-    layout = _Layout.of(lines)
+    layout = _Layout.of(lines, page_bbox[0], page_bbox[2])
     tops = sorted(b[1] for b in table_boxes)
     runs: dict[int, list[dict]] = {}
     for line in lines:

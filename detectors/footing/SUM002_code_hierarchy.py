@@ -76,7 +76,7 @@ class CodeHierarchy(Rule):
         parts = [r.cells[col].value for _, r in children]
         if stated is None and not any(parts):
             return
-        b = balance(stated or Decimal(0), parts)
+        b = balance(stated or Decimal(0), parts, table.unit)
         if b.ok:
             return
         label = parent.label if name == "合计" else f"{name} {parent.label}"

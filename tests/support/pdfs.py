@@ -141,7 +141,7 @@ def narrative_pdf(
     leading: float = 2.0,
     indent: int = 2,
     paragraph_gap: float = 0,
-    width: float = 140 * mm,
+    width: float = 158 * mm,
     lines_per_page: int | None = None,
 ) -> bytes:
     """Paragraphs typeset as departments publish them: the first line indented by ``indent``
