@@ -29,11 +29,16 @@ from .tables import (
     split_header,
     two_sided_split,
 )
+from .templates import recognise_template
 
 HEADING_RE = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))"
 )
-_DEPT_RE = re.compile(r"^(?:部门|单位|预算单位|编制单位)(?:名称)?[:：]\s*(.+)$")
+_DEPT_RE = re.compile(r"^(?:部门|单位|预算单位|编制单位|预算主管部门|主管部门|编制部门)(?:名称)?[:：]\s*(.+)$")
+# a cover title naming the body before the year: "中共上海市普陀区委社会工作部 2024 年度部门决算"
+_TITLE_NAME_RE = re.compile(
+    r"^(?P<name>.{4,40}?(?:局|委员会|委|办公室|办事处|部|厅|中心|院|所|站|队|会|处|署|馆|校))\s*(?:20\d{2})\s*年度?.{0,4}(?:决算|预算)"
+)
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 
 
@@ -60,6 +65,8 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         table_no += 1
         previous = last_table[-1].id if last_table and not pending else None
         last_table = _make_tables(doc, block, pending, table_no)
+        for t in last_table:
+            t.position = len(doc.paragraphs)
         if previous:
             for t in last_table:
                 continued[t.id] = previous
@@ -67,6 +74,7 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         pending = []
     _sections(doc)
     _meta(doc)
+    doc.template, doc.template_confidence, doc.template_reason = recognise_template(doc)
     for t in doc.tables:
         t.unit_stated = bool(t.unit)
         if not t.unit:
@@ -245,6 +253,10 @@ def _meta(doc: Document) -> None:
         doc.doc_type = "绩效自评"
     elif doc.tables_of("perf_project_eval"):
         doc.doc_type = "绩效自评"
+    if re.search(r"单位预算|单位决算|^预算单位[:：]|预算单位(?:财务)?收支", head_n):
+        doc.level = "单位"
+    elif re.search(r"部门预算|部门决算|预算主管部门", head_n):
+        doc.level = "部门"
     m = _YEAR_RE.search(head) or _YEAR_RE.search(doc.text[:3000])
     if m:
         doc.year = int(m.group(1))
@@ -254,12 +266,29 @@ def _meta(doc: Document) -> None:
             doc.department = normalize_label(m.group(1))
             break
     if not doc.department:
+        doc.department = _department_from_title(doc)
+    if not doc.department:
         texts = [p.text for p in doc.paragraphs]
         titles = [t for t in texts[:6] if len(t) <= 40]
         doc.department = _department_from_text(titles) or _department_from_text(texts[:400])
     units = [t.unit for t in doc.tables if t.unit]
     if units:
         doc.default_unit = max(set(units), key=units.count)
+
+
+def _department_from_title(doc: Document) -> str:
+    """The body a cover title names before the year, its lines joined ("上海市普陀区规划和自然" /
+    "资源局" / "2024 年度部门决算")."""
+    lines: list[str] = []
+    for p in doc.paragraphs[:8]:
+        text = normalize_label(p.text)
+        if text.startswith("目录") or len(text) > 40:
+            break
+        lines.append(text)
+        m = _TITLE_NAME_RE.match("".join(lines))
+        if m:
+            return m.group("name")
+    return ""
 
 
 _ORG_RE = re.compile(

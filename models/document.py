@@ -89,6 +89,7 @@ class Table:
     title_page: int | None = None
     title_bbox: BBox | None = None
     notes: list[str] = field(default_factory=list)  # 注 / 说明 lines after the table
+    position: int = 0  # how many paragraphs of the document come before it (reading order)
 
     def column(self, role: str) -> Column | None:
         for col in self.columns:
@@ -249,6 +250,10 @@ class Document:
     sha256: str
     format: str  # pdf | docx | xlsx | txt | md
     doc_type: str = "unknown"
+    level: str = ""  # 部门 (a department's consolidated disclosure) | 单位 (one unit's) | "" unknown
+    template: str = ""  # the provincial template recognised (extract.templates): 湖南 | 四川 | 上海 | ""
+    template_confidence: float = 0.0
+    template_reason: str = ""  # why, in the user's words
     year: int | None = None
     department: str = ""
     default_unit: str = "万元"
