@@ -10,7 +10,8 @@ key up in the standard tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.numbers import normalize_label, parse_cell
@@ -179,6 +180,8 @@ class Keyed:
     figure: Figure
     key: str  # canonical quantity
     when: str  # final | budget
+    path: list[str] = field(default_factory=list)  # the 类/款/项 names the text gives (code keys)
+    renamed: list[str] = field(default_factory=list)  # codes of the path whose name is not the table's
 
 
 def _when(subject: str) -> str:
@@ -228,7 +231,9 @@ def class_path(text: str) -> list[str]:
     if not found:
         return []
     m = max(found, key=lambda m: m.end())
-    return [normalize_label(g) for g in m.groups() if g]
+    names = [normalize_label(g) for g in m.groups() if g]
+    # the numbering of the item the path opens ("9、城乡社区支出（类）…") is not part of its name
+    return [re.sub(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]", "", n) for n in names]
 
 
 def _name_key(name: str) -> str:
@@ -247,18 +252,28 @@ def function_labels(doc: Document) -> dict[str, str]:
     return out
 
 
-def resolve_path(names: list[str], labels: dict[str, str]) -> str:
+def resolve_path(names: list[str], labels: dict[str, str], fits: Callable[[str], bool] | None = None) -> tuple[str, list[str]]:
     """The code a classification path names, read level by level among the document's own codes
-    (a 类 by its name or its standard code, then a child by its name); "" when a level does not
-    resolve to one code. A name that differs slightly from the table's ("其他国土资源事务支出" for
-    其他自然资源事务支出) resolves when it is the only close one among the siblings."""
+    (a 类 by its name or its standard code, then a child by its name), and the codes of the levels
+    whose name is not the table's; ("", …) when a level does not resolve to one code. A name that
+    differs slightly from the table's resolves when it is the only close one among its siblings;
+    one that differs more ("机关事业单位退休人员活动费支出" for 其他行政事业单位养老支出) resolves when
+    ``fits`` (the amount the text states for the item) singles out one sibling."""
     from rapidfuzz import fuzz
 
-    code = ""
+    code, renamed = "", []
     for depth, name in enumerate(names):
         width = (3, 5, 7)[depth] if depth < 3 else 0
         siblings = {c: _name_key(lb) for c, lb in labels.items() if len(c) == width and c.startswith(code)}
         key = _name_key(name)
+        if not siblings and depth < len(names) - 1:
+            # the tables print no code of this level here (only 项 rows, say): the path goes on
+            # below it, under the 类's standard code
+            if depth == 0:
+                if key not in CLASS_CODES:
+                    return "", []
+                code = CLASS_CODES[key]
+            continue
         exact = [c for c, lb in siblings.items() if lb == key]
         if depth == 0 and not exact and CLASS_CODES.get(key) in siblings:
             exact = [CLASS_CODES[key]]
@@ -268,9 +283,37 @@ def resolve_path(names: list[str], labels: dict[str, str]) -> str:
         close = sorted(((fuzz.ratio(key, lb), c) for c, lb in siblings.items()), reverse=True)
         if close and close[0][0] >= 80 and (len(close) == 1 or close[1][0] < close[0][0] - 10):
             code = close[0][1]
+            renamed.append(code)
             continue
-        return ""
-    return code
+        fitting = [c for c in siblings if fits is not None and fits(c)]
+        if len(fitting) == 1:
+            code = fitting[0]
+            renamed.append(code)
+            continue
+        return "", []
+    return code, renamed
+
+
+def _amount_fits(doc: Document, f: Figure) -> Callable[[str], bool]:
+    """Whether a code (or one of its printed children) carries the amount ``f`` states, as the
+    text prints it, in the tables a classification item is read from."""
+    stated = f.amount
+    amounts: dict[str, list[Amount]] = {}
+    for kind in ("gpb_expense", "expense", "gov_fund", "state_capital"):
+        t = doc.table_of(kind)
+        if t is None:
+            continue
+        for r in t.rows:
+            a = t.amount(r, "total")
+            if r.code and a is not None:
+                amounts.setdefault(r.code, []).append(a)
+
+    def fits(code: str) -> bool:
+        if stated is None:
+            return False
+        return any(a.rounded_like(stated) == stated for c, found in amounts.items() if c.startswith(code) for a in found)
+
+    return fits
 
 
 def figure_keys(doc: Document) -> list[Keyed]:
@@ -285,6 +328,7 @@ def figure_keys(doc: Document) -> list[Keyed]:
     for f in doc.figures:
         if f.kind != "amount" or f.unit not in ("万元", "元", "亿元"):
             continue
+        renamed: list[str] = []
         subject = normalize_label(f.subject)
         sentence_id = f"{f.paragraph}|{f.sentence}"
         if _SCOPE_ONLY.search(f.sentence):
@@ -300,7 +344,7 @@ def figure_keys(doc: Document) -> list[Keyed]:
             p = doc.paragraphs[f.paragraph]
             names = class_path(normalize_label(f.subject)) or (class_path(p.text[: f.start]) if generic else [])
             if len(names) > 1:  # a 款 or 项 (a 类 alone is read as a class below)
-                code = resolve_path(names, labels)
+                code, renamed = resolve_path(names, labels, _amount_fits(doc, f))
                 key = f"code:{code}" if code else "unresolved"
         if key is None:
             m = _CLASS.search(subject)
@@ -319,7 +363,7 @@ def figure_keys(doc: Document) -> list[Keyed]:
         base = key.split("@")[0]
         last_key[sentence_id] = base
         when = _when(subject) if subject else "final"
-        out.append(Keyed(f, base, when))
+        out.append(Keyed(f, base, when, names if key.startswith("code:") else [], renamed if key.startswith("code:") else []))
     return out
 
 
