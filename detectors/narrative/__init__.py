@@ -4,5 +4,6 @@ from .TXT001_figure_vs_table import FigureVsTable
 from .TXT002_figure_restated import FigureRestated
 from .TXT003_running_cost_budget import RunningCostBudget
 from .TXT004_expense_description import ExpenseDescription
+from .TXT005_item_restated import ItemRestated
 
-RULES = [FigureVsTable, FigureRestated, RunningCostBudget, ExpenseDescription]
+RULES = [FigureVsTable, FigureRestated, RunningCostBudget, ExpenseDescription, ItemRestated]

@@ -11,6 +11,7 @@ from .QTY001_count_times_standard import CountTimesStandard
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
 from .YOY001_change import YearOnYear
+from .YOY002_rate_of_two_years import RateOfTwoYears
 
 RULES = [
     Shares,
@@ -19,6 +20,7 @@ RULES = [
     TaskRateWithoutBase,
     AllInspectedViolating,
     YearOnYear,
+    RateOfTwoYears,
     SentenceSums,
     UsesVsExecution,
     CountTimesStandard,
