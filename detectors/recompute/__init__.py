@@ -12,6 +12,7 @@ from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
 from .YOY001_change import YearOnYear
 from .YOY002_rate_of_two_years import RateOfTwoYears
+from .YOY003_income_expense_bases import IncomeExpenseBases
 
 RULES = [
     Shares,
@@ -21,6 +22,7 @@ RULES = [
     AllInspectedViolating,
     YearOnYear,
     RateOfTwoYears,
+    IncomeExpenseBases,
     SentenceSums,
     UsesVsExecution,
     CountTimesStandard,
