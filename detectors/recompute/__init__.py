@@ -10,6 +10,7 @@ from .PCT005_all_inspected_violating import AllInspectedViolating
 from .QTY001_count_times_standard import CountTimesStandard
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
+from .SUM007_procurement_parts import ProcurementParts
 from .YOY001_change import YearOnYear
 from .YOY002_rate_of_two_years import RateOfTwoYears
 from .YOY003_income_expense_bases import IncomeExpenseBases
@@ -25,5 +26,6 @@ RULES = [
     IncomeExpenseBases,
     SentenceSums,
     UsesVsExecution,
+    ProcurementParts,
     CountTimesStandard,
 ]
