@@ -8,6 +8,7 @@ from .PCT003_full_coverage import FullCoverage
 from .PCT004_task_rate_without_base import TaskRateWithoutBase
 from .PCT005_all_inspected_violating import AllInspectedViolating
 from .QTY001_count_times_standard import CountTimesStandard
+from .QTY002_quantity_parts import QuantityParts
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
 from .SUM007_procurement_parts import ProcurementParts
@@ -28,4 +29,5 @@ RULES = [
     UsesVsExecution,
     ProcurementParts,
     CountTimesStandard,
+    QuantityParts,
 ]
