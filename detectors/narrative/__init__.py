@@ -5,5 +5,6 @@ from .TXT002_figure_restated import FigureRestated
 from .TXT003_running_cost_budget import RunningCostBudget
 from .TXT004_expense_description import ExpenseDescription
 from .TXT005_item_restated import ItemRestated
+from .TXT006_item_text_of_another import ItemTextOfAnother
 
-RULES = [FigureVsTable, FigureRestated, RunningCostBudget, ExpenseDescription, ItemRestated]
+RULES = [FigureVsTable, FigureRestated, RunningCostBudget, ExpenseDescription, ItemRestated, ItemTextOfAnother]
