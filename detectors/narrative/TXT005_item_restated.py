@@ -37,6 +37,16 @@ def _current_subject(subject: str, doc: Document) -> bool:
     return re.fullmatch(r"(?:支出)?决算(?:数)?(?:为)?", s) is not None
 
 
+def _names_line(subject: str) -> bool:
+    """Whether an amount's subject is a classification line and nothing more ("“…住房公积金（项）”",
+    "…行政运行（项）支出"), not a quantity of it ("…行政运行（项）年初预算")."""
+    s = normalize_label(subject)
+    if len(class_path(s)) < 2:
+        return False
+    rest = re.split(r"\([类款项]\)|[-－—][^-－—]*$", s)[-1]
+    return re.fullmatch(r"[”\"']?(?:科目)?(?:支出)?(?:合计)?(?:为|是|共)?", rest) is not None
+
+
 def restated_items(doc: Document) -> list[Restated]:
     """Every numbered item whose amount is stated again, differently, in the item itself."""
     out: list[Restated] = []
@@ -45,7 +55,7 @@ def restated_items(doc: Document) -> list[Restated]:
         by_paragraph.setdefault(f.paragraph, []).append(f)
     for figs in by_paragraph.values():
         amounts = [f for f in figs if f.kind == "amount" and f.amount_wan is not None]
-        if not amounts or len(class_path(normalize_label(amounts[0].subject))) < 2:
+        if not amounts or not _names_line(amounts[0].subject):
             continue
         heading = amounts[0]
         for g in amounts[1:]:

@@ -133,7 +133,11 @@ class RateOfTwoYears(Rule):
     def _derived_zero_base(self, before: list[Figure], change: Figure, f: Figure) -> list[tuple[Figure, str, Figure | None]]:
         """ "收入支出总计307.82万元。…增加307.82万元，增长100.00%": the base is 307.82 − 307.82 = 0."""
         current = next(
-            (g for g in reversed(before) if g.kind == "amount" and g.amount_wan is not None and not _PRIOR.search(g.subject)),
+            (
+                g
+                for g in reversed(before)
+                if g.kind == "amount" and g.amount_wan is not None and not _NOT_CURRENT.search(g.subject)
+            ),
             None,
         )
         if current is None or change.direction <= 0 or current.amount_wan - change.amount_wan != 0 or not current.amount_wan:
