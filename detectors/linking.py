@@ -385,6 +385,12 @@ def _key(core: str) -> str | None:
     return None
 
 
+def subject_key(doc: Document, subject: str) -> str | None:
+    """The canonical key of a quantity named in words ("本年支出合计" → "expense_total"), for a
+    whole a sentence names without stating it ("占本年支出合计的99.86%")."""
+    return _key(_core(normalize_label(subject), doc.department))
+
+
 def _class_code(name: str) -> str:
     name = re.sub(r"支出$", "", name)
     return CLASS_CODES.get(name, "")

@@ -8,9 +8,13 @@ from .PCT003_full_coverage import FullCoverage
 from .PCT004_task_rate_without_base import TaskRateWithoutBase
 from .PCT005_all_inspected_violating import AllInspectedViolating
 from .QTY001_count_times_standard import CountTimesStandard
+from .QTY002_quantity_parts import QuantityParts
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
+from .SUM007_procurement_parts import ProcurementParts
 from .YOY001_change import YearOnYear
+from .YOY002_rate_of_two_years import RateOfTwoYears
+from .YOY003_income_expense_bases import IncomeExpenseBases
 
 RULES = [
     Shares,
@@ -19,7 +23,11 @@ RULES = [
     TaskRateWithoutBase,
     AllInspectedViolating,
     YearOnYear,
+    RateOfTwoYears,
+    IncomeExpenseBases,
     SentenceSums,
     UsesVsExecution,
+    ProcurementParts,
     CountTimesStandard,
+    QuantityParts,
 ]
