@@ -1,12 +1,13 @@
 """Recomputation: shares, completion rates, year-on-year changes, sums and balances in sentences,
 counts times standards, full-coverage claims, task rates without a base, violators that are
-everyone inspected, the uses of a project's money against its 执行数."""
+everyone inspected, the word comparing 决算 with 预算, the uses of a project's money against its 执行数."""
 
 from .PCT001_shares import Shares
 from .PCT002_completion import CompletionRate
 from .PCT003_full_coverage import FullCoverage
 from .PCT004_task_rate_without_base import TaskRateWithoutBase
 from .PCT005_all_inspected_violating import AllInspectedViolating
+from .PCT006_budget_comparison_word import BudgetComparisonWord
 from .QTY001_count_times_standard import CountTimesStandard
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
@@ -18,6 +19,7 @@ RULES = [
     FullCoverage,
     TaskRateWithoutBase,
     AllInspectedViolating,
+    BudgetComparisonWord,
     YearOnYear,
     SentenceSums,
     UsesVsExecution,
