@@ -1,6 +1,7 @@
 """Recomputation: shares, completion rates, year-on-year changes, sums and balances in sentences,
 counts times standards, full-coverage claims, task rates without a base, violators that are
-everyone inspected, the word comparing 决算 with 预算, the uses of a project's money against its 执行数."""
+everyone inspected, the word comparing 决算 with 预算, a change's direction against its figures
+and its reason, the uses of a project's money against its 执行数."""
 
 from .PCT001_shares import Shares
 from .PCT002_completion import CompletionRate
@@ -12,6 +13,7 @@ from .QTY001_count_times_standard import CountTimesStandard
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
 from .YOY001_change import YearOnYear
+from .YOY002_change_direction import ChangeDirection
 
 RULES = [
     Shares,
@@ -21,6 +23,7 @@ RULES = [
     AllInspectedViolating,
     BudgetComparisonWord,
     YearOnYear,
+    ChangeDirection,
     SentenceSums,
     UsesVsExecution,
     CountTimesStandard,
