@@ -11,17 +11,11 @@ from models import Document, Finding, Severity
 
 from ..base import Rule, figure_evidence, figure_key, fmt, table_label
 from ..linking import THREE_PUBLIC, figure_keys, table_value
-from ._sentences import by_paragraph, pct_tolerance
+from ._sentences import by_paragraph, is_budget, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
-_BUDGET = re.compile(r"预算")
 _LIST_NO = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])")
 _FINAL = re.compile(r"决算|执行数|实际|支出$|支出为$|使用")
-
-
-def _is_budget(subject: str) -> bool:
-    bare = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", subject)
-    return bool(_BUDGET.search(bare)) and "决算" not in bare
 
 
 class CompletionRate(Rule):
@@ -59,7 +53,7 @@ class CompletionRate(Rule):
                 if f.kind != "percent" or not _RATE.search(f.subject):
                     continue
                 before = [g for g in figs[:i] if g.kind == "amount" and g.amount_wan is not None]
-                budget = next((g for g in reversed(before) if _is_budget(g.subject)), None)
+                budget = next((g for g in reversed(before) if is_budget(g.subject)), None)
                 if budget is None:
                     # "因公出国（境）经费支出0万元，完成预算0%": the budget is not in the sentence
                     yield from self._zero_budget(doc, f, [g for g in before if g.sentence == f.sentence], implied)
@@ -79,7 +73,7 @@ class CompletionRate(Rule):
                     (
                         g
                         for g in reversed(before)
-                        if g is not budget and not _is_budget(g.subject) and before.index(g) > before.index(budget)
+                        if g is not budget and not is_budget(g.subject) and before.index(g) > before.index(budget)
                     ),
                     None,
                 )
@@ -211,7 +205,7 @@ def _implied_three_public_budgets(doc: Document) -> dict:
         rate = figs[i + 1] if i + 1 < len(figs) else None
         if rate is None or rate.kind != "percent" or not _RATE.search(rate.subject) or rate.value <= 0:
             continue
-        if any(_is_budget(g.subject) for g in figs[:i] if g.kind == "amount"):
+        if any(is_budget(g.subject) for g in figs[:i] if g.kind == "amount"):
             continue  # the budget is stated: nothing to imply
         v, r = k.figure.amount_wan, rate.value
         dv, dr = min(half_ulp(v), Decimal("0.005")), half_ulp(r)
