@@ -58,7 +58,7 @@ class CompletionRate(Rule):
                     # "因公出国（境）经费支出0万元，完成预算0%": the budget is not in the sentence
                     yield from self._zero_budget(doc, f, [g for g in before if g.sentence == f.sentence], implied)
                     continue
-                labelled = _labelled_budget(f, [g for g in before if _is_budget(g.subject)])
+                labelled = _labelled_budget(f, [g for g in before if is_budget(g.subject)])
                 if labelled is not None and labelled is not budget:
                     # "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%"
                     mislabelled = self._mislabelled(doc, f, labelled, budget, before)
@@ -108,7 +108,7 @@ class CompletionRate(Rule):
     def _mislabelled(self, doc: Document, f, labelled, other, before: list) -> Finding | None:
         """A rate labelled against one budget of the sentence (年初) that is the outturn over another
         one (全年): the label names a base the rate was not computed on."""
-        final = next((g for g in reversed(before) if not _is_budget(g.subject) and before.index(g) > before.index(other)), None)
+        final = next((g for g in reversed(before) if not is_budget(g.subject) and before.index(g) > before.index(other)), None)
         if final is None or not other.amount_wan:
             return None
         on_other = final.amount_wan / other.amount_wan * 100
