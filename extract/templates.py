@@ -33,13 +33,24 @@ STANDARD_TABLES = [
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement a template requires inside one of its sections."""
+
+    name: str  # what is missing, as the user reads it
+    where: str  # pattern of the paragraph that opens the section ("政府采购预算")
+    says: str  # pattern of what the section must say
+
+
+@dataclass(frozen=True)
 class Template:
     name: str  # as the user reads it: 湖南 | 四川 | 上海
     tables: dict[str, list[str]] = field(default_factory=dict)  # doc type → kinds it must publish
     # doc types whose two-sided total tables print 上年结转 / 结转下年 rows
     carry_rows: frozenset[str] = frozenset({"部门决算", "部门预算"})
-    # doc type → the explanation sections the template prescribes, as their headings read
-    sections: dict[str, list[str]] = field(default_factory=dict)
+    # doc type → the explanation sections the template prescribes: (name, pattern of its heading)
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # doc type → statements the template requires inside its sections
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
 
 
 TEMPLATES: dict[str, Template] = {
@@ -50,19 +61,29 @@ TEMPLATES: dict[str, Template] = {
         {"部门决算": STANDARD_TABLES, "部门预算": STANDARD_TABLES},
         # its 部门财务收支预算总表 and 财政拨款收支预算总表 have no carry-over lines
         carry_rows=frozenset({"部门决算"}),
+        # the eleven sections of the 2024 决算 template's 情况说明
         sections={
             "部门决算": [
-                "收入支出决算总体情况说明",
-                "收入决算情况说明",
-                "支出决算情况说明",
-                "财政拨款收入支出决算总体情况说明",
-                "一般公共预算财政拨款支出决算情况说明",
-                "一般公共预算财政拨款基本支出决算情况说明",
-                "财政拨款“三公”经费支出决算情况说明",
-                "政府性基金预算财政拨款收入支出决算情况说明",
-                "国有资本经营预算财政拨款收入支出决算情况说明",
-                "预算绩效管理情况",
-                "其他重要事项",
+                ("收入支出决算总体情况说明", r"收入支出决算总体情况"),
+                ("收入决算情况说明", r"[、\s]收入决算情况"),
+                ("支出决算情况说明", r"[、\s]支出决算情况"),
+                ("财政拨款收入支出决算总体情况说明", r"财政拨款收入支出决算总体情况"),
+                ("一般公共预算财政拨款支出决算情况说明", r"一般公共预算财政拨款支出决算(?:情况|总体情况)"),
+                ("一般公共预算财政拨款基本支出决算情况说明", r"一般公共预算财政拨款基本支出决算情况"),
+                ("财政拨款“三公”经费支出决算情况说明", r"三公.{0,3}经费(?:财政拨款)?支出决算"),
+                ("政府性基金预算财政拨款收入支出决算情况说明", r"政府性基金预算财政拨款收入支出决算情况"),
+                ("国有资本经营预算财政拨款收入支出决算情况说明", r"国有资本经营预算财政拨款收入支出决算情况"),
+                ("预算绩效管理情况", r"预算绩效管理情况|绩效管理工作"),
+                ("其他重要事项的情况说明", r"其他重要事项"),
+            ]
+        },
+        statements={
+            "部门预算": [
+                Statement(
+                    "政府采购预算中面向中小企业预留的金额",
+                    r"政府采购预算\d|政府采购预算情况",
+                    r"中小企业",
+                ),
             ]
         },
     ),

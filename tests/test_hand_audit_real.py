@@ -19,6 +19,7 @@ DOCUMENTS = sorted(p.stem for p in (FIXTURES / "real").glob("*.yml"))
 # hand-found error ids the product finds (matched by support.hand_audit.matches_exactly)
 FOUND = {
     "上海市普陀区人民政府万里街道办事处24年预算": {
+        "mingci-jieshi-shiji-in-district-budget",
         "econ-codes-2-7-not-02-07",
         "project-floor-area-8013-vs-8103",
         "reason-xuanchuan-decrease-says-increase",
@@ -34,13 +35,16 @@ FOUND = {
         "rounding-21201-one-yuan",
     },
     "上海市普陀区人民政府办公室25年预算": {
+        "project-budget-amount-missing",
         "template-instruction-left-jigou-shezhi",
     },
     "上海市普陀区人民政府办公室单位25年预算": set(),
     "上海市普陀区商务委员会25年预算": {
+        "zhengfu-caigou-zhongxiao-qiye-missing",
         "yoy-income-vs-expense-base-2024",
     },
     "上海市普陀区商务委员会单位25年预算": {
+        "zhengfu-caigou-zhongxiao-qiye-missing",
         "yoy-income-vs-expense-base-2024",
     },
     "上海市普陀区规划和自然资源局_2024_年度部门决算": {

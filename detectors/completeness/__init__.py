@@ -17,6 +17,7 @@ from .CMP012_incomplete_date import IncompleteDate
 from .CMP013_blank_indicator_column import BlankIndicatorColumn
 from .CMP014_total_table_closing_rows import TotalTableClosingRows
 from .CMP015_code_without_leading_zero import CodeWithoutLeadingZero
+from .CMP016_budget_section_without_amount import BudgetSectionWithoutAmount
 
 RULES = [
     StandardTables,
@@ -34,4 +35,5 @@ RULES = [
     BlankIndicatorColumn,
     TotalTableClosingRows,
     CodeWithoutLeadingZero,
+    BudgetSectionWithoutAmount,
 ]

@@ -19,6 +19,7 @@ from .LNG011_first_level_as_second_level import FirstLevelAsSecondLevel
 from .LNG012_reason_too_small import ReasonTooSmall
 from .LNG013_department_name_variant import DepartmentNameVariant
 from .LNG014_rate_without_percent import RateWithoutPercent
+from .LNG015_other_government_level import OtherGovernmentLevel
 
 RULES = [
     DuplicatedPhrase,
@@ -35,4 +36,5 @@ RULES = [
     ReasonTooSmall,
     DepartmentNameVariant,
     RateWithoutPercent,
+    OtherGovernmentLevel,
 ]
