@@ -63,6 +63,7 @@ FOUND = {
         "rounding-procurement-2319.21",
         "rounding-t4-class-sum-9746.49",
         "rounding-t5-row-212-2120101-total",
+        "rounding-nianchu-budget-items-10210.34",
         "rounding-t6-302-440.90",
         "rounding-t6-renyuan-301-303",
         "table-heading-missing-putuo",

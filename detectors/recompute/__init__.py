@@ -14,6 +14,7 @@ from .QTY002_quantity_parts import QuantityParts
 from .SUM004_sentence_sums import SentenceSums
 from .SUM006_uses_vs_execution import UsesVsExecution
 from .SUM007_procurement_parts import ProcurementParts
+from .SUM008_item_list_sums import ItemListSums
 from .YOY001_change import YearOnYear
 from .YOY002_rate_of_two_years import RateOfTwoYears
 from .YOY003_income_expense_bases import IncomeExpenseBases
@@ -33,6 +34,7 @@ RULES = [
     SentenceSums,
     UsesVsExecution,
     ProcurementParts,
+    ItemListSums,
     CountTimesStandard,
     QuantityParts,
 ]
