@@ -3,6 +3,11 @@
 A rule is a class with a stable ``code`` (never reused), a Chinese ``title``, a ``category`` and a
 default ``severity``; its docstring has the sections *What it checks* / *Why an auditor cares* /
 *Fails* / *Passes*, which the app's 规则 page shows. ``check(doc)`` yields findings.
+
+A rule whose cases an auditor counts (each identity of the tables, each figure against its cell)
+defines ``cases(doc)`` instead: every case it checked, passed, failed or not applicable, a failed
+one with its finding. Its ``check`` is derived from them, so the findings and the count of what was
+verified come from one pass over the document (the coverage record, ``audit_assist.coverage``).
 """
 
 from __future__ import annotations
@@ -12,8 +17,39 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from models import Document, Evidence, Finding, Row, Severity, Table
+from models import Document, Evidence, Figure, Finding, Row, Severity, Table
 from models.amount import MONEY_UNITS, Amount, format_amount, radius
+
+PASSED, FAILED, NOT_APPLICABLE = "passed", "failed", "not_applicable"
+
+
+@dataclass
+class Case:
+    """One thing a rule checked: an identity on one row and column, a figure against its cell.
+
+    ``not_applicable``: the rule looked at it and could not apply (nothing printed on either side,
+    a row left to another rule). A case that holds only within the rounding of the printed values
+    is ``passed`` with ``rounding`` set (and the rounding note as its finding, where the rule
+    reports one)."""
+
+    check: str  # what was checked, in the auditor's words: "类 = Σ款"
+    status: str  # passed | failed | not_applicable
+    where: Evidence | None = None  # what was compared: the total's row and columns, the sentence
+    finding: Finding | None = None  # a failed case's finding; a passed case's rounding note
+    rounding: bool = False
+    figure: Figure | None = None  # the narrative figure compared, for the checks of the text
+
+
+def case_findings(cases: Iterable[Case]) -> list[Finding]:
+    """The findings of these cases, each once (cases failing for one cause share its finding),
+    in the order the rule met them."""
+    seen: set[int] = set()
+    out = []
+    for case in cases:
+        if case.finding is not None and id(case.finding) not in seen:
+            seen.add(id(case.finding))
+            out.append(case.finding)
+    return out
 
 
 class Rule:
@@ -23,8 +59,25 @@ class Rule:
     severity: ClassVar[Severity] = Severity.medium
     version: ClassVar[int] = 1
 
-    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """The findings; for a rule that enumerates its cases, those of its cases."""
+        if not self.enumerates_cases():
+            raise NotImplementedError
+        return case_findings(self.cases(doc))
+
+    def cases(self, doc: Document) -> Iterable[Case]:
+        """Every case the rule checked (optional: rules whose cases an auditor counts)."""
         raise NotImplementedError
+
+    @classmethod
+    def enumerates_cases(cls) -> bool:
+        return cls.cases is not Rule.cases
+
+    def outcome(self, check: str, where: Evidence | None, finding: Finding, figure: Figure | None = None) -> Case:
+        """The case of a comparison that did not hold exactly, from its finding: passed with
+        rounding when the finding is the rounding note, failed otherwise."""
+        rounding = finding.category == "rounding"
+        return Case(check, PASSED if rounding else FAILED, where, finding, rounding, figure)
 
     def finding(
         self,

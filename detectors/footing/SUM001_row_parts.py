@@ -5,42 +5,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Finding, Severity, Table
+from extract.tables import KIND_LABELS
+from models import Document, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, fmt, row_evidence, table_label
 
-# Which columns make up the total column, per standard table kind (DOMAIN.md).
-PARTS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-    "income": [
-        (
-            "total",
-            (
-                "fiscal",
-                "superior",
-                "business",
-                "operating_income",
-                "affiliated",
-                "other_income",
-                "opening",
-                "gpb",
-                "gov_fund",
-                "state_capital",
-                "fund_income",
-            ),
-        )
-    ],
-    "expense": [("total", ("basic", "project", "remit", "operating", "subsidiary"))],
-    "gpb_expense": [("total", ("basic", "project"))],
-    "state_capital": [("total", ("basic", "project"))],
-    "gov_fund": [("total", ("basic", "project"))],
-    "fiscal_summary": [("total", ("gpb", "gov_fund", "state_capital"))],
+# Which columns make up the total column, per standard table kind (DOMAIN.md), and the identity as
+# the auditor names it.
+_INCOME_SOURCES = (
+    "fiscal",
+    "superior",
+    "business",
+    "operating_income",
+    "affiliated",
+    "other_income",
+    "opening",
+    "gpb",
+    "gov_fund",
+    "state_capital",
+    "fund_income",
+)
+_BASIC_PROJECT = "合计 = 基本支出 + 项目支出"
+_THREE_PUBLIC = "合计 = 因公出国（境）+ 公务用车购置及运行维护 + 公务接待"
+_VEHICLES = "公务用车小计 = 购置 + 运行维护"
+PARTS: dict[str, list[tuple[str, tuple[str, ...], str]]] = {
+    "income": [("total", _INCOME_SOURCES, "本年收入合计 = Σ各项收入")],
+    "expense": [("total", ("basic", "project", "remit", "operating", "subsidiary"), "本年支出合计 = 基本支出 + 项目支出 + …")],
+    "gpb_expense": [("total", ("basic", "project"), _BASIC_PROJECT)],
+    "state_capital": [("total", ("basic", "project"), _BASIC_PROJECT)],
+    "gov_fund": [("total", ("basic", "project"), _BASIC_PROJECT)],
+    "fiscal_summary": [("total", ("gpb", "gov_fund", "state_capital"), "合计 = 一般公共预算 + 政府性基金 + 国有资本经营")],
     "three_public": [
-        ("total", ("abroad", "vehicle_subtotal", "reception")),
-        ("vehicle_subtotal", ("vehicle_purchase", "vehicle_running")),
-        ("total@budget", ("abroad@budget", "vehicle_subtotal@budget", "reception@budget")),
-        ("vehicle_subtotal@budget", ("vehicle_purchase@budget", "vehicle_running@budget")),
-        ("total@final", ("abroad@final", "vehicle_subtotal@final", "reception@final")),
-        ("vehicle_subtotal@final", ("vehicle_purchase@final", "vehicle_running@final")),
+        ("total", ("abroad", "vehicle_subtotal", "reception"), _THREE_PUBLIC),
+        ("vehicle_subtotal", ("vehicle_purchase", "vehicle_running"), _VEHICLES),
+        ("total@budget", ("abroad@budget", "vehicle_subtotal@budget", "reception@budget"), _THREE_PUBLIC),
+        ("vehicle_subtotal@budget", ("vehicle_purchase@budget", "vehicle_running@budget"), _VEHICLES),
+        ("total@final", ("abroad@final", "vehicle_subtotal@final", "reception@final"), _THREE_PUBLIC),
+        ("vehicle_subtotal@final", ("vehicle_purchase@final", "vehicle_running@final"), _VEHICLES),
     ],
 }
 
@@ -68,38 +69,40 @@ class RowParts(Rule):
     category = "footing"
     severity = Severity.high
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         scale = document_total(doc)
         for table in doc.tables:
-            for total_role, part_roles in PARTS.get(table.kind, []):
+            for total_role, part_roles, identity in PARTS.get(table.kind, []):
                 total_col = table.column(total_role)
                 part_cols = [c for r in part_roles for c in table.columns_with(r)]
                 if total_col is None or not part_cols:
                     continue
-                yield from self._check_table(doc, table, total_col.index, [c.index for c in part_cols], scale)
+                check = f"{KIND_LABELS[table.kind]} {identity}"
+                yield from self._check_table(doc, table, total_col.index, [c.index for c in part_cols], scale, check)
 
-    def _check_table(self, doc: Document, table: Table, total_idx: int, part_idx: list[int], scale) -> Iterable[Finding]:
+    def _check_table(self, doc: Document, table: Table, total_idx: int, part_idx: list[int], scale, check: str) -> Iterable[Case]:
         for row in table.rows:
             total = row.cells[total_idx].value
             parts = [row.cells[i].value for i in part_idx]
-            if total is None and not any(parts):
+            ev = row_evidence(table, row, "total", [total_idx, *part_idx])
+            if (total is None and not any(parts)) or all(p is None for p in parts):
+                yield Case(check, NOT_APPLICABLE, ev)  # nothing printed, or a total with no parts to foot
                 continue
-            if all(p is None for p in parts):
-                continue  # a total with no parts printed: nothing to foot
             b = balance(total or Decimal(0), parts, table.unit)
             if b.ok:
+                yield Case(check, PASSED, ev)
                 continue
             name = f"{row.code} {row.label}".strip() or f"第{row.index + 1}行"
             header = table.columns[total_idx].header or "合计"
             parts_text = " + ".join(fmt(p) for p in parts if p is not None)
-            ev = [row_evidence(table, row, "total", [total_idx, *part_idx])]
             key = f"{table.kind}|{table.part}|{row.code or row.label}|{table.columns[total_idx].role}"
-            yield self.balance_finding(
+            finding = self.balance_finding(
                 b,
                 f"{table_label(table)} {name}：{header} {fmt(total)}，分项之和 {parts_text} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
-                ev,
+                [ev],
                 key=key,
                 values={"stated": total, "expected": b.expected, "difference": b.difference},
                 scale=scale,
                 rounding_title="行合计存在尾数误差",
             )
+            yield self.outcome(check, ev, finding)

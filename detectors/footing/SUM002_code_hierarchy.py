@@ -7,14 +7,15 @@ from decimal import Decimal
 
 from extract.numbers import normalize_label
 from extract.tables import row_code
-from models import Document, Finding, Row, Severity, Table
+from models import Document, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, fmt, row_evidence, table_label
 from ..linking import econ_items, personnel_public
 
 CODE_TABLES = {"income", "expense", "gpb_expense", "gov_fund", "state_capital", "gpb_basic_detail", "gpb_project", "econ_expense"}
 NON_AMOUNT = {"code", "label", "line_no", "unit_code", ""}
 TOTAL_LABELS = {"合计", "总计", "本年合计"}
+LEVELS = {3: "类", 5: "款", 7: "项"}
 
 
 class CodeHierarchy(Rule):
@@ -41,7 +42,7 @@ class CodeHierarchy(Rule):
     category = "footing"
     severity = Severity.high
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         scale = document_total(doc)
         for table in doc.tables:
             if table.kind not in CODE_TABLES:
@@ -51,7 +52,7 @@ class CodeHierarchy(Rule):
             if table.kind == "gpb_basic_detail":
                 yield from self._personnel_public(table, scale)
 
-    def _personnel_public(self, table: Table, scale) -> Iterable[Finding]:
+    def _personnel_public(self, table: Table, scale) -> Iterable[Case]:
         """人员经费合计 = 301 + 303 and 公用经费合计 = the other groups, where the economic table
         prints them as labelled totals of its blocks (公开06表)."""
         personnel, public, row = personnel_public(table)
@@ -63,15 +64,19 @@ class CodeHierarchy(Rule):
             ("公用经费合计", public, ("302", "307", "309", "310", "399")),
         ):
             parts = [items[g] for g in groups if g in items and items[g].value is not None]
+            check = f"{what} = {' + '.join(groups)}"
+            where = row_evidence(table, row, "total")
             if total is None or not parts:
+                yield Case(check, NOT_APPLICABLE, where)
                 continue
             b = balance(total[1].value, [i.value for i in parts], table.unit)
             if b.ok:
+                yield Case(check, PASSED, where)
                 continue
             listed = " + ".join(f"{i.code} {fmt(i.value)}" for i in parts)
-            ev = [row_evidence(table, row, "total")] + [row_evidence(table, i.row, "component", [i.col]) for i in parts]
+            ev = [where] + [row_evidence(table, i.row, "component", [i.col]) for i in parts]
             # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low
-            yield self.balance_finding(
+            finding = self.balance_finding(
                 b,
                 f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
                 ev,
@@ -81,8 +86,9 @@ class CodeHierarchy(Rule):
                 rounding_title="上下级科目存在尾数误差",
                 severity=Severity.low,
             )
+            yield self.outcome(check, where, finding)
 
-    def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Finding]:
+    def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Case]:
         code_idx, label_idx, amount_cols = block
         entries: list[tuple[str, Row]] = []
         total_row: Row | None = None
@@ -96,32 +102,46 @@ class CodeHierarchy(Rule):
         if not entries:
             return
         codes = {c for c, _ in entries}
+        # the economic classification's groups (301 …) and items (30101 …) are its 类 and 款
+        prefix = "经济分类 " if entries[0][0].startswith("3") else ""
+        printed = [r for _, r in entries] + ([total_row] if total_row is not None else [])
         for col in amount_cols:
+            if all(r.cells[col].value is None for r in printed):
+                continue  # a column the table leaves blank throughout: nothing to add up
             header = table.columns[col].header.split("/")[-1] or "金额"
             for code, row in entries:
                 children = [(c, r) for c, r in entries if _parent(c, codes) == code]
                 if not children:
                     continue
-                yield from self._compare(table, row, code, children, col, header, scale)
+                check = f"{prefix}{LEVELS[len(code)]} = Σ{_levels(children)}"
+                yield self._compare(table, row, code, children, col, header, scale, check)
             if total_row is not None:
                 roots = [(c, r) for c, r in entries if not _parent(c, codes)]
-                yield from self._compare(table, total_row, "合计", roots, col, header, scale)
+                yield self._compare(table, total_row, "合计", roots, col, header, scale, f"{prefix}合计 = Σ{_levels(roots)}")
 
-    def _compare(self, table, parent: Row, name: str, children, col: int, header: str, scale) -> Iterable[Finding]:
+    def _compare(self, table, parent: Row, name: str, children, col: int, header: str, scale, check: str) -> Case:
         stated = parent.cells[col].value
         parts = [r.cells[col].value for _, r in children]
+        where = row_evidence(table, parent, "total", [col])
         if stated is None and not any(parts):
-            return
+            return Case(check, NOT_APPLICABLE, where)
         b = balance(stated or Decimal(0), parts, table.unit)
         if b.ok:
-            return
+            return Case(check, PASSED, where)
         label = parent.label if name == "合计" else f"{name} {parent.label}"
         child_codes = "、".join(c for c, _ in children[:8]) + ("等" if len(children) > 8 else "")
-        ev = [row_evidence(table, parent, "total", [col])] + [row_evidence(table, r, "component", [col]) for _, r in children]
+        ev = [where] + [row_evidence(table, r, "component", [col]) for _, r in children]
         key = f"{table.kind}|{table.part}|{name}|{table.columns[col].role}|{col}"
         values = {"stated": stated or Decimal(0), "expected": b.expected, "difference": b.difference}
         msg = f"{table_label(table)} {label}（{header}）{fmt(stated)}，下级科目 {child_codes} 合计 {fmt(b.expected)}，相差 {fmt(b.difference)}"
-        yield self.balance_finding(b, msg, ev, key=key, values=values, scale=scale, rounding_title="上下级科目存在尾数误差")
+        finding = self.balance_finding(b, msg, ev, key=key, values=values, scale=scale, rounding_title="上下级科目存在尾数误差")
+        return self.outcome(check, where, finding)
+
+
+def _levels(entries: list[tuple[str, Row]]) -> str:
+    """类 / 款 / 项 of these codes, as the check names them ("款", or "款、项" when a 项 hangs
+    directly under its 类)."""
+    return "、".join(dict.fromkeys(LEVELS[len(c)] for c, _ in entries))
 
 
 def _blocks(table: Table) -> list[tuple[int, int, list[int]]]:

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Finding, Row, Severity, Table
+from extract.tables import KIND_LABELS
+from models import Document, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, fmt, row_evidence, table_label
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _YEAR_TOTAL = re.compile(r"^(本年收入合计|本年支出合计|一、本年收入|一、本年支出)$")
@@ -37,7 +38,7 @@ class SummaryIdentities(Rule):
     category = "footing"
     severity = Severity.high
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         scale = document_total(doc)
         for kind in ("summary", "fiscal_summary"):
             halves = [t for t in doc.tables_of(kind) if t.part]
@@ -48,13 +49,14 @@ class SummaryIdentities(Rule):
             if inc and exp:
                 yield from self._both_sides(inc, exp, scale)
 
-    def _side(self, t: Table, scale) -> Iterable[Finding]:
+    def _side(self, t: Table, scale) -> Iterable[Case]:
         year_idx = next((i for i, r in enumerate(t.rows) if _YEAR_TOTAL.match(r.label)), None)
         grand_idx = next((i for i, r in enumerate(t.rows) if _GRAND.match(r.label)), None)
         amount_cols = [c.index for c in t.columns if c.role not in ("label", "line_no", "code", "")]
         if year_idx is None:
             return
         year_row = t.rows[year_idx]
+        side = "收入" if t.part == "income" else "支出"
         if t.rows[year_idx].label.startswith("一、"):
             # budget layout: "一、本年收入" followed by its lines
             end = next(
@@ -68,48 +70,55 @@ class SummaryIdentities(Rule):
             lines = [r for r in t.rows[year_idx + 1 : end] if r.label and not r.label.startswith("其中")]
         else:
             lines = [r for r in t.rows[:year_idx] if r.label and not r.label.startswith("其中")]
+        check = f"{KIND_LABELS[t.kind]} 本年{side}合计 = " + ("Σ各项收入" if t.part == "income" else "Σ各类支出")
         for col in amount_cols:
-            yield from self._compare(t, year_row, lines, col, "本年合计", scale)
+            yield self._compare(t, year_row, lines, col, "本年合计", scale, check)
         if grand_idx is not None and grand_idx > year_idx:
             between = t.rows[year_idx + 1 : grand_idx]
             if t.rows[year_idx].label.startswith("一、"):
                 between = [r for r in between if _NUMBERED.match(r.label)]
             carry = [r for r in between if _CARRY.search(r.label) and not r.label.startswith("其中")]
+            check = f"{KIND_LABELS[t.kind]} {side}总计 = 本年{side}合计 + 结转结余"
             for col in amount_cols:
-                yield from self._compare(t, t.rows[grand_idx], [year_row, *carry], col, "总计", scale)
+                yield self._compare(t, t.rows[grand_idx], [year_row, *carry], col, "总计", scale, check)
 
-    def _compare(self, t: Table, total: Row, parts: list[Row], col: int, what: str, scale) -> Iterable[Finding]:
+    def _compare(self, t: Table, total: Row, parts: list[Row], col: int, what: str, scale, check: str) -> Case:
         stated = total.cells[col].value
         values = [r.cells[col].value for r in parts]
+        where = row_evidence(t, total, "total", [col])
         if stated is None and not any(values):
-            return
+            return Case(check, NOT_APPLICABLE, where)
         b = balance(stated or Decimal(0), values, t.unit)
         if b.ok:
-            return
+            return Case(check, PASSED, where)
         side = "收入" if t.part == "income" else "支出"
         header = t.columns[col].header.split("/")[-1]
         msg = f"{table_label(t)}（{side}方）{total.label}{('（' + header + '）') if header else ''} {fmt(stated)}，各项合计 {fmt(b.expected)}，相差 {fmt(b.difference)}"
-        ev = [row_evidence(t, total, "total", [col])] + [
-            row_evidence(t, r, "component", [col]) for r in parts if r.cells[col].value
-        ]
+        ev = [where] + [row_evidence(t, r, "component", [col]) for r in parts if r.cells[col].value]
         key = f"{t.kind}|{t.part}|{total.label}|{col}"
         vals = {"stated": stated or Decimal(0), "expected": b.expected, "difference": b.difference}
-        yield self.balance_finding(b, msg, ev, key=key, values=vals, scale=scale, rounding_title="收支总表存在尾数误差")
+        finding = self.balance_finding(b, msg, ev, key=key, values=vals, scale=scale, rounding_title="收支总表存在尾数误差")
+        return self.outcome(check, where, finding)
 
-    def _both_sides(self, inc: Table, exp: Table, scale) -> Iterable[Finding]:
+    def _both_sides(self, inc: Table, exp: Table, scale) -> Iterable[Case]:
         gi = next((r for r in inc.rows if _GRAND.match(r.label)), None)
         ge = next((r for r in exp.rows if _GRAND.match(r.label)), None)
         if gi is None or ge is None:
             return
+        check = f"{KIND_LABELS[inc.kind]} 收入总计 = 支出总计"
+        where = row_evidence(inc, gi, "stated")
         vi, ve = inc.value(gi, "total"), exp.value(ge, "total")
         if vi is None or ve is None:
+            yield Case(check, NOT_APPLICABLE, where)
             return
         b = balance(vi, [ve], inc.unit)
         if b.ok:
+            yield Case(check, PASSED, where)
             return
-        ev = [row_evidence(inc, gi, "stated"), row_evidence(exp, ge, "expected")]
+        ev = [where, row_evidence(exp, ge, "expected")]
         msg = f"{table_label(inc)} 收入总计 {fmt(vi)}，支出总计 {fmt(ve)}，相差 {fmt(b.difference)}"
         vals = {"stated": vi, "expected": ve, "difference": b.difference}
-        yield self.balance_finding(
+        finding = self.balance_finding(
             b, msg, ev, key=f"{inc.kind}|grand", values=vals, scale=scale, rounding_title="收支总表存在尾数误差"
         )
+        yield self.outcome(check, where, finding)

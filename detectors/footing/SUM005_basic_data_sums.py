@@ -9,7 +9,7 @@ from decimal import Decimal
 from extract.numbers import normalize_label
 from models import Document, Finding, Row, Severity, Table
 
-from ..base import Rule, balance, fmt, row_evidence
+from ..base import FAILED, NOT_APPLICABLE, PASSED, Case, Rule, balance, fmt, row_evidence
 
 _NUMBERED = re.compile(r"^\d+[、.．]")
 _OF_WHICH = re.compile(r"^其中[:：]?")
@@ -78,27 +78,37 @@ class BasicDataSums(Rule):
     category = "footing"
     severity = Severity.medium
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
+        check = "绩效基础数据表 合计 = Σ所列分项"
         for t in doc.tables_of("perf_basic_data"):
             for parent, children in groups(t):
                 totals = _amounts(parent)
                 of_which = bool(children) and _OF_WHICH.match(normalize_label(children[0].cells[0].text))
+                reported: Finding | None = None
                 # the current year's 决算 (the last column) first: it is the figure that matters
                 for col, stated in sorted(totals.items(), reverse=True):
                     parts = [_amounts(c).get(col) for c in children]
+                    where = row_evidence(t, parent, "total", [col])
                     if all(p is None for p in parts):
+                        yield Case(check, NOT_APPLICABLE, where)
                         continue
                     b = balance(stated, parts)
                     if b.ok or b.rounding:
+                        yield Case(check, PASSED, where, rounding=b.rounding)
                         continue
                     if of_which and any(not balance(stated, parts[:k]).broken for k in range(1, len(parts))):
-                        continue  # the 其中 items end before the rows that follow them (政府采购金额 …)
-                    name = normalize_label(parent.cells[0].text).rstrip("：:")
-                    listed = " + ".join(f"{normalize_label(c.cells[0].text)} {fmt(_amounts(c).get(col))}" for c in children)
-                    yield self.finding(
-                        f"{t.title} “{name}” {fmt(stated)}，所列分项 {listed} = {fmt(b.expected)}，相差 {fmt(abs(b.difference))}",
-                        [row_evidence(t, parent, "total", [col])] + [row_evidence(t, c, "component", [col]) for c in children],
-                        key=f"{t.id}|{name}|{col}",
-                        values={"stated": stated, "expected": b.expected, "difference": b.difference},
-                    )
-                    break  # one finding per total: the columns repeat the same cause
+                        # the 其中 items end before the rows that follow them (政府采购金额 …)
+                        yield Case(check, PASSED, where)
+                        continue
+                    if reported is None:
+                        name = normalize_label(parent.cells[0].text).rstrip("：:")
+                        listed = " + ".join(f"{normalize_label(c.cells[0].text)} {fmt(_amounts(c).get(col))}" for c in children)
+                        reported = self.finding(
+                            f"{t.title} “{name}” {fmt(stated)}，所列分项 {listed} = {fmt(b.expected)}，相差 {fmt(abs(b.difference))}",
+                            [row_evidence(t, parent, "total", [col])]
+                            + [row_evidence(t, c, "component", [col]) for c in children],
+                            key=f"{t.id}|{name}|{col}",
+                            values={"stated": stated, "expected": b.expected, "difference": b.difference},
+                        )
+                    # one finding per total: the other columns repeat the same cause
+                    yield Case(check, FAILED, where, reported)
