@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from extract.tables import KIND_LABELS
 from models import Amount, Document, Finding, Severity
 
-from ..base import Rule, amount_balance, document_total, fmt, row_evidence, table_label
+from ..base import FAILED, NOT_APPLICABLE, PASSED, Case, Rule, amount_balance, document_total, fmt, row_evidence, table_label
 from ._common import code_rows, pairs_for
 from .XTB002_shuffled_rows import shuffled_codes
 
@@ -33,32 +34,37 @@ class SameCodeAcrossTables(Rule):
     category = "cross_table"
     severity = Severity.high
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         scale = document_total(doc)
         shuffled = shuffled_codes(doc)
-        seen: set[str] = set()
+        reported: dict[str, Finding] = {}  # one finding per code, from the first pair it breaks in
         for a, ca, b, cb, slack in pairs_for(doc):
             ra, rb = code_rows(a), code_rows(b)
+            check = f"{KIND_LABELS[a.kind]}与{KIND_LABELS[b.kind]} 同一科目金额相同"
             for code in ra:
-                if code not in rb or code in shuffled or code in seen:
+                if code not in rb:
                     continue
+                where = row_evidence(b, rb[code], "stated", [b.column(cb).index])
                 va, vb = a.amount(ra[code], ca), b.amount(rb[code], cb)
-                if va is None and vb is None:
+                if code in shuffled or (va is None and vb is None):
+                    yield Case(check, NOT_APPLICABLE, where)  # a shuffled row is XTB002's to report
                     continue
                 va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
                 bal = amount_balance(vb, [va])
                 if bal.ok:
+                    yield Case(check, PASSED, where)
                     continue
-                seen.add(code)
+                if code in reported:  # reported from an earlier pair
+                    yield (
+                        Case(check, PASSED, where, rounding=True) if bal.rounding else Case(check, FAILED, where, reported[code])
+                    )
+                    continue
                 label = ra[code].label or rb[code].label
                 msg = f"{code} {label}：{table_label(a)} {va}，{table_label(b)} {vb}，相差 {fmt(abs(bal.difference))} 万元"
-                ev = [
-                    row_evidence(a, ra[code], "expected", [a.column(ca).index]),
-                    row_evidence(b, rb[code], "stated", [b.column(cb).index]),
-                ]
+                ev = [row_evidence(a, ra[code], "expected", [a.column(ca).index]), where]
                 values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
                 key = f"{a.kind}|{b.kind}|{code}"
-                yield self.balance_finding(
+                reported[code] = self.balance_finding(
                     bal,
                     msg,
                     ev,
@@ -68,3 +74,4 @@ class SameCodeAcrossTables(Rule):
                     rounding_title="同一科目在两张表中存在尾数差异",
                     explained_by=slack,
                 )
+                yield self.outcome(check, where, reported[code])

@@ -6,9 +6,20 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Amount, Document, Evidence, Finding, Row, Severity, Table
+from models import Amount, Document, Evidence, Row, Severity, Table
 
-from ..base import Rule, amount_balance, document_total, fmt, row_evidence, table_label
+from ..base import (
+    NOT_APPLICABLE,
+    PASSED,
+    Case,
+    Rule,
+    amount_balance,
+    document_total,
+    fmt,
+    row_evidence,
+    table_label,
+    table_title_evidence,
+)
 from ..linking import class_amount, class_code, personnel_public, total_row, year_total_row
 from .XTB002_shuffled_rows import shuffled_codes
 
@@ -35,17 +46,23 @@ class TableIdentities(Rule):
     category = "cross_table"
     severity = Severity.high
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         scale = document_total(doc)
         inc, exp = doc.table_of("summary", "income"), doc.table_of("summary", "expense")
         t2, t3, t5 = doc.table_of("income"), doc.table_of("expense"), doc.table_of("gpb_expense")
         f4 = doc.table_of("fiscal_summary", "expense")
         shuffled = shuffled_codes(doc)
         if inc and t2:
-            yield from self._pair(inc, year_total_row(inc, True), "total", t2, total_row(t2), "total", "本年收入合计", scale)
+            check = "收入支出总表 本年收入合计 = 收入表 合计"
+            yield from self._pair(
+                inc, year_total_row(inc, True), "total", t2, total_row(t2), "total", "本年收入合计", scale, check
+            )
         if exp and t3:
-            yield from self._pair(exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale)
-            yield from self._classes(exp, "total", t3, "total", scale, shuffled)
+            check = "收入支出总表 本年支出合计 = 支出表 合计"
+            yield from self._pair(
+                exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale, check
+            )
+            yield from self._classes(exp, "total", t3, "total", scale, shuffled, "收入支出总表 各类支出 = 支出表 类")
         if f4 and t5:
             yield from self._pair(
                 f4,
@@ -56,68 +73,85 @@ class TableIdentities(Rule):
                 "total",
                 "一般公共预算财政拨款支出合计",
                 scale,
+                "财政拨款收入支出总表 一般公共预算支出合计 = 一般公共预算财政拨款支出表 合计",
             )
-            yield from self._classes(f4, "gpb", t5, "total", scale, shuffled)
+            check = "财政拨款收入支出总表 一般公共预算各类支出 = 一般公共预算财政拨款支出表 类"
+            yield from self._classes(f4, "gpb", t5, "total", scale, shuffled, check)
         t6 = doc.table_of("gpb_basic_detail")
         if t6 and t5 and t5.column("basic"):
             yield from self._basic(t6, t5, scale)
 
-    def _pair(self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale) -> Iterable[Finding]:
+    def _pair(
+        self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale, check: str
+    ) -> Iterable[Case]:
         if ra is None or rb is None:
+            yield Case(check, NOT_APPLICABLE, row_evidence(a, ra) if ra is not None else table_title_evidence(a))
             return
         va, vb = a.amount(ra, ca), b.amount(rb, cb)
+        where = row_evidence(b, rb, "stated", [b.column(cb).index])
         if va is None and vb is None:
+            yield Case(check, NOT_APPLICABLE, where)
             return
-        yield from self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale)
+        yield self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale, check, where)
 
-    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str]) -> Iterable[Finding]:
+    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str], check: str) -> Iterable[Case]:
         for r in a.rows:
             code = class_code(r.label)
             if not code:
                 continue
+            where = row_evidence(a, r, "expected", [a.column(ca).index])
             va = a.amount(r, ca)
             vb, rows_b = class_amount(b, code, cb)
             if not va and not vb:
+                yield Case(check, NOT_APPLICABLE, where)
                 continue
             if vb is None and not rows_b:
                 vb = Amount(Decimal(0), b.unit)
             name = f"{code} {normalize_label(r.label).split('、')[-1]}"
             moved = sorted(c for c in shuffled if c.startswith(code))
-            for f in self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale):
-                if moved and f.category != "rounding":
-                    # a consequence of the shuffled rows (XTB002): shown, ranked below its cause
-                    f.message += f"（由科目 {'、'.join(moved)} 的金额错位造成，见行次错位发现）"
-                    f.severity, f.materiality = Severity.low, 0.0
-                yield f
+            case = self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale, check, where)
+            f = case.finding
+            if f is not None and moved and f.category != "rounding":
+                # a consequence of the shuffled rows (XTB002): shown, ranked below its cause
+                f.message += f"（由科目 {'、'.join(moved)} 的金额错位造成，见行次错位发现）"
+                f.severity, f.materiality = Severity.low, 0.0
+            yield case
 
-    def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale) -> Iterable[Finding]:
+    def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale, check: str, where: Evidence) -> Case:
         va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
         bal = amount_balance(vb, [va])
         if bal.ok:
-            return
+            return Case(check, PASSED, where)
         ev: list[Evidence] = [row_evidence(a, r, "expected", [a.column(ca).index]) for r in rows_a]
         ev += [row_evidence(b, r, "stated", [b.column(cb).index]) for r in rows_b]
         summed = "（下级科目合计）" if len(rows_b) > 1 else ""
         msg = f"{what}：{table_label(a)} {va}，{table_label(b)}{summed} {vb}，相差 {fmt(abs(bal.difference))} 万元"
         values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
-        yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
+        finding = self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
+        return self.outcome(check, where, finding)
 
-    def _basic(self, t6: Table, t5: Table, scale) -> Iterable[Finding]:
+    def _basic(self, t6: Table, t5: Table, scale) -> Iterable[Case]:
+        check = "人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出表 基本支出"
         personnel, public, row6 = personnel_public(t6)
         total = total_row(t5)
+        where = row_evidence(t5, total, "stated", [t5.column("basic").index]) if total is not None else table_title_evidence(t5)
         if personnel is None or public is None or total is None:
+            yield Case(check, NOT_APPLICABLE, where)
             return
         basic = t5.amount(total, "basic")
         if basic is None:
+            yield Case(check, NOT_APPLICABLE, where)
             return
         bal = amount_balance(basic, [personnel[1], public[1]])
         if bal.ok:
+            yield Case(check, PASSED, where)
             return
-        ev = [row_evidence(t6, row6, "component"), row_evidence(t5, total, "stated", [t5.column("basic").index])]
+        ev = [row_evidence(t6, row6, "component"), where]
         msg = (
             f"{table_label(t6)} 人员经费合计 {personnel[1]} + 公用经费合计 {public[1]} = {fmt(bal.expected)} 万元，"
             f"{table_label(t5)} 基本支出 {basic}，相差 {fmt(abs(bal.difference))} 万元"
         )
         values = {"stated": basic.wan, "expected": bal.expected, "difference": bal.difference}
         key = "basic_detail|gpb_expense|basic"
-        yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
+        finding = self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
+        yield self.outcome(check, where, finding)

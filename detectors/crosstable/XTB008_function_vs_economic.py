@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from models import Document, Finding, Severity, Table
+from models import Document, Severity, Table
 from models.amount import MONEY_UNITS
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, fmt, row_evidence, table_label
 from ..linking import econ_items, personnel_public, total_row
 from ._common import code_rows
 from .XTB002_shuffled_rows import shuffled_codes
@@ -55,7 +55,7 @@ class FunctionVersusEconomic(Rule):
     category = "cross_table"
     severity = Severity.low
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         functions = doc.table_of("gpb_expense")
         econ = doc.table_of("gpb_basic_detail")
         if functions is None or econ is None or functions.column("basic") is None:
@@ -68,19 +68,27 @@ class FunctionVersusEconomic(Rule):
         scale = document_total(doc)
         # the economic items in the function table's unit (the two may be printed in different units)
         scale_to = MONEY_UNITS[econ.unit] / MONEY_UNITS[functions.unit]
+        basic_col = functions.column("basic").index
         for what, fcodes, ecodes, extra in CORRESPONDENCE:
+            check = f"{what}：功能分类 = 经济分类"
             frows = [rows[c] for c in fcodes if c in rows and functions.value(rows[c], "basic") is not None]
             eitems = [items[c] for c in ecodes if c in items and items[c].value is not None]
-            if not frows or not eitems or any(r.code in shuffled for r in frows):
+            if not frows or not eitems:
+                continue  # the pair is not printed: nothing to compare
+            where = row_evidence(functions, frows[0], "expected", [basic_col])
+            if any(r.code in shuffled for r in frows):
+                yield Case(check, NOT_APPLICABLE, where)  # a shuffled row is XTB002's to report
                 continue
             fsum = sum((functions.value(r, "basic") for r in frows), Decimal(0))
             esum = sum((i.value * scale_to for i in eitems), Decimal(0))
             bal = balance(esum, [functions.value(r, "basic") for r in frows], functions.unit)
             if bal.ok:
+                yield Case(check, PASSED, where)
                 continue
             allowance = sum(((items[c].value or Decimal(0)) * scale_to for c in extra if c in items), Decimal(0))
             if Decimal(0) < -bal.difference <= allowance:
-                continue  # the rest is 医疗费 booked under the same 项
+                yield Case(check, PASSED, where)  # the rest is 医疗费 booked under the same 项
+                continue
             fnames = "、".join(f"{r.code} {r.label}" for r in frows)
             enames = "、".join(f"{i.code} {i.label}" for i in eitems)
             unit = functions.unit
@@ -89,10 +97,9 @@ class FunctionVersusEconomic(Rule):
                 f"{table_label(econ)} {enames} {fmt(esum)} {unit}，相差 {fmt(abs(bal.difference))} {unit}，"
                 "同一缴费按功能分类与经济分类反映的金额不一致，请核对"
             )
-            basic_col = functions.column("basic").index
             ev = [row_evidence(functions, r, "expected", [basic_col]) for r in frows]
             ev += [row_evidence(econ, i.row, "stated", [i.col]) for i in eitems]
-            yield self.balance_finding(
+            finding = self.balance_finding(
                 bal,
                 msg,
                 ev,
@@ -105,6 +112,7 @@ class FunctionVersusEconomic(Rule):
                 scale=scale,
                 rounding_title="功能分类与经济分类的缴费金额存在尾数差异",
             )
+            yield self.outcome(check, where, finding)
 
 
 def _same_money(functions: Table, econ: Table) -> bool:
