@@ -8,11 +8,19 @@ from collections.abc import Iterable
 from extract.numbers import normalize_label
 from extract.tables import KIND_LABELS, recognise_kind
 from extract.templates import template_of
-from models import Document, Evidence, Finding, Severity
+from models import Document, Evidence, Severity
 
-from ..base import Rule
+from ..base import FAILED, PASSED, Case, Rule, table_title_evidence
 
 _LISTED = re.compile(r"^[-\s]*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*(.{2,40}表(?:[（(][^）)]{1,12}[）)])?)\s*$")
+
+
+CHECK = "应公开的报表已找到"
+
+
+def required_tables(doc: Document) -> list[str]:
+    """The kinds of the standard tables the document's template requires of its type."""
+    return template_of(doc).tables.get(doc.doc_type) or []
 
 
 def listed_tables(doc: Document) -> list[tuple[str, int]]:
@@ -47,15 +55,16 @@ class StandardTables(Rule):
     category = "missing_or_blank"
     severity = Severity.medium
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        required = template_of(doc).tables.get(doc.doc_type)
+    def cases(self, doc: Document) -> Iterable[Case]:
+        required = required_tables(doc)
         if not required:
             return
         present = {t.kind for t in doc.tables}
         listed = listed_tables(doc)
+        kinds = list(dict.fromkeys(required + [k for k, _ in listed]))
         if not present & set(required):
             names = [doc.paragraphs[i].text.strip() for _, i in listed]
-            yield self.finding(
+            finding = self.finding(
                 f"{doc.doc_type}应公开{len(required)}张标准报表"
                 + (f"，附表目录列出 {len(names)} 张" if names else "")
                 + "，但文件中没有任何报表，文中数字无法与报表核对",
@@ -68,21 +77,26 @@ class StandardTables(Rule):
                 severity=Severity.high,
                 values={"expected": len(required), "stated": 0},
             )
+            for kind in kinds:
+                yield Case(CHECK, FAILED, _missing(kind), finding)
             return
-        for kind in dict.fromkeys(required + [k for k, _ in listed]):
+        for kind in kinds:
             if kind in present:
+                yield Case(CHECK, PASSED, table_title_evidence(doc.table_of(kind)))
                 continue
             where = next((i for k, i in listed if k == kind), None)
-            if where is None and kind not in required:
-                continue
             ev = (
-                [Evidence(doc.paragraphs[where].text, doc.paragraphs[where].page, doc.paragraphs[where].bbox, "context")]
+                Evidence(doc.paragraphs[where].text, doc.paragraphs[where].page, doc.paragraphs[where].bbox, "context")
                 if where is not None
-                else [Evidence(f"（缺少：{KIND_LABELS.get(kind, kind)}）", None, None, "context")]
+                else _missing(kind)
             )
             msg = (
                 f"目录列出“{normalize_label(doc.paragraphs[where].text).lstrip('-')}”，但文件中没有这张表"
                 if where is not None
                 else f"缺少{doc.doc_type}应公开的{KIND_LABELS.get(kind, kind)}"
             )
-            yield self.finding(msg, ev, key=f"missing|{kind}")
+            yield Case(CHECK, FAILED, ev, self.finding(msg, [ev], key=f"missing|{kind}"))
+
+
+def _missing(kind: str) -> Evidence:
+    return Evidence(f"（缺少：{KIND_LABELS.get(kind, kind)}）", None, None, "context")

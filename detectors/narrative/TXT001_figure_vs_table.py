@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from models import Document, Finding, Severity
 
-from ..base import Balance, Rule, document_total, figure_evidence, fmt, row_evidence, table_label
+from ..base import NOT_APPLICABLE, PASSED, Balance, Case, Rule, document_total, figure_evidence, fmt, row_evidence, table_label
 from ..crosstable.XTB002_shuffled_rows import shuffled_codes
 from ..linking import figure_keys, table_value
+
+CHECK = "文字中的金额 = 表格数"
 
 
 class FigureVsTable(Rule):
@@ -35,32 +37,42 @@ class FigureVsTable(Rule):
     category = "narrative_vs_table"
     severity = Severity.medium
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
+        """One case per narrative amount linked to its table cell; the amounts no cell states are
+        not cases of this rule (the coverage record lists them as unlinked)."""
         scale = document_total(doc)
         shuffled = shuffled_codes(doc)
         skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled}
-        seen: set[tuple] = set()
+        reported: dict[tuple, Finding] = {}
         for k in figure_keys(doc):
-            if k.key in skip:
-                continue  # a shuffled row: XTB002 reports it with the table it agrees with
             cell = table_value(doc, k.key, k.when, k.figure)
             if cell is None:
                 continue
             stated = k.figure.amount_wan
             if stated is None:
                 continue
+            where = figure_evidence(doc, k.figure)
+            if k.key in skip:
+                # a shuffled row: XTB002 reports it with the table it agrees with
+                yield Case(CHECK, NOT_APPLICABLE, where, figure=k.figure)
+                continue
             if cell.amount.unit != k.figure.amount.unit and cell.amount.rounded_like(k.figure.amount) == k.figure.amount:
-                continue  # the text restates a 元 cell in 万元, rounded as the text prints amounts
+                yield Case(CHECK, PASSED, where, figure=k.figure)  # a 元 cell restated in 万元, rounded as the text prints
+                continue
             expected = cell.value  # in 万元, whatever the table's unit
             # narrative amounts are read at 2 decimals like the tables ("596万元" for 596.04 is a
             # misstatement, not rounding)
             b = Balance(stated, expected, Decimal("0.01"))
-            if b.ok or (k.key, k.when, stated) in seen:
+            if b.ok:
+                yield Case(CHECK, PASSED, where, figure=k.figure)
                 continue
-            seen.add((k.key, k.when, stated))
+            seen = (k.key, k.when, stated)
+            if seen in reported:  # the same amount stated again: one finding
+                yield self.outcome(CHECK, where, reported[seen], k.figure)
+                continue
             what = k.figure.subject or k.key
             msg = f"文字说明“{k.figure.sentence[:60]}”中{what} {k.figure.text}，{table_label(cell.table)} 为 {fmt(expected)} 万元，相差 {fmt(abs(b.difference))} 万元"
-            ev = [figure_evidence(doc, k.figure), row_evidence(cell.table, cell.row, "expected", [cell.col])]
+            ev = [where, row_evidence(cell.table, cell.row, "expected", [cell.col])]
             values = {"stated": stated, "expected": expected, "difference": b.difference}
             key = f"{k.key}|{k.when}|{stated}"
             sev = (
@@ -70,6 +82,7 @@ class FigureVsTable(Rule):
                 if abs(b.difference) >= 0.02
                 else Severity.low
             )
-            yield self.balance_finding(
+            reported[seen] = self.balance_finding(
                 b, msg, ev, key=key, values=values, scale=scale, rounding_title="文字与表格存在尾数差异", severity=sev
             )
+            yield self.outcome(CHECK, where, reported[seen], k.figure)

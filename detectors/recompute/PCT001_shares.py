@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.numbers import half_ulp
-from models import Document, Evidence, Figure, Finding, Severity
+from models import Document, Evidence, Figure, Severity
 
-from ..base import Rule, figure_evidence, figure_key, figures_evidence, fmt, row_evidence
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, figure_evidence, figure_key, figures_evidence, fmt, row_evidence
 from ..linking import figure_keys, subject_key, table_value
 from ._sentences import by_paragraph, pct_tolerance
 
 _SHARE = re.compile(r"^占(比)?")
+SHARE = "占比 = 部分 ÷ 整体"
+SUM_100 = "同一整体各部分占比之和 = 100%"
 
 
 @dataclass
@@ -56,7 +58,7 @@ class Shares(Rule):
     severity = Severity.medium
     version = 3
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         paragraphs = by_paragraph(doc)
         previous: list = []
         for figs in paragraphs:
@@ -68,8 +70,10 @@ class Shares(Rule):
             for i, f in enumerate(figs):
                 if f.kind != "percent" or not _SHARE.match(f.subject):
                     continue
+                where = figure_evidence(doc, f)
                 part = next((g for g in reversed(figs[:i]) if g.kind in ("amount", "change") and g.unit != "%"), None)
                 if part is None or part.amount_wan is None:
+                    yield Case(SHARE, NOT_APPLICABLE, where)
                     continue
                 whole = self._whole(figs, i, part, f)
                 if whole is None:
@@ -77,6 +81,7 @@ class Shares(Rule):
                     # or only in a table
                     whole = self._whole_elsewhere(doc, f, part)
                 if whole is None or not whole.amount_wan:
+                    yield Case(SHARE, NOT_APPLICABLE, where)
                     continue
                 if isinstance(whole, Figure):
                     shares_of.setdefault(id(whole), [whole]).append((part, f))
@@ -85,9 +90,10 @@ class Shares(Rule):
                 tol = pct_tolerance(f.value, part.amount_wan, whole.amount_wan)
                 rounding = abs(diff) <= tol
                 if rounding and abs(diff) <= half_ulp(f.value):
-                    continue  # the printed share is part / whole, correctly rounded
+                    yield Case(SHARE, PASSED, where)  # the printed share is part / whole, correctly rounded
+                    continue
                 msg = f"“{f.sentence[:60]}”：{part.subject or ''}{part.text} 占 {whole.subject or ''}{whole.text} 应为 {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
-                ev = figures_evidence(doc, f, whole) if isinstance(whole, Figure) else [figure_evidence(doc, f), whole.evidence]
+                ev = figures_evidence(doc, f, whole) if isinstance(whole, Figure) else [where, whole.evidence]
                 values = {
                     "stated": f.value,
                     "expected": computed.quantize(Decimal("0.0001")),
@@ -96,10 +102,11 @@ class Shares(Rule):
                 if rounding:
                     # the share does not follow from the printed amounts, but the amounts' own
                     # rounding can account for it (often a share nudged so the shares add up to 100%)
-                    yield self.rounding_note(msg, ev, key=figure_key(f), values=values, title="占比存在尾数差异")
+                    note = self.rounding_note(msg, ev, key=figure_key(f), values=values, title="占比存在尾数差异")
+                    yield self.outcome(SHARE, where, note)
                     continue
                 sev = Severity.medium if abs(diff) >= Decimal("0.03") else Severity.low
-                yield self.finding(
+                finding = self.finding(
                     msg,
                     ev,
                     key=figure_key(f),
@@ -107,6 +114,7 @@ class Shares(Rule):
                     severity=sev,
                     materiality=min(1.0, float(abs(diff)) / 100),
                 )
+                yield self.outcome(SHARE, where, finding)
             yield from self._sum_to_100(doc, shares_of)
 
     def _whole(self, figs, i, part, f):
@@ -149,23 +157,27 @@ class Shares(Rule):
             return None
         return _TableWhole(cell.value, base, f"{fmt(cell.value)}万元", row_evidence(cell.table, cell.row, "context", [cell.col]))
 
-    def _sum_to_100(self, doc: Document, shares_of: dict) -> Iterable[Finding]:
+    def _sum_to_100(self, doc: Document, shares_of: dict) -> Iterable[Case]:
         for entries in shares_of.values():
             whole, pairs = entries[0], entries[1:]
             if len(pairs) < 2:
                 continue
+            where = figure_evidence(doc, whole)
             parts_sum = sum((p.amount_wan for p, _ in pairs), Decimal(0))
             if abs(parts_sum - whole.amount_wan) > Decimal("0.01") * len(pairs):
-                continue  # the parts do not cover the whole: no 100% to reach
+                yield Case(SUM_100, NOT_APPLICABLE, where)  # the parts do not cover the whole: no 100% to reach
+                continue
             total = sum((s.value for _, s in pairs), Decimal(0))
             tol = sum((pct_tolerance(s.value, p.amount_wan, whole.amount_wan) for p, s in pairs), Decimal(0))
             if abs(total - 100) <= tol:
+                yield Case(SUM_100, PASSED, where)
                 continue
             listed = " + ".join(s.text for _, s in pairs)
-            yield self.finding(
+            finding = self.finding(
                 f"{whole.subject}{whole.text} 各组成部分的占比 {listed} = {fmt(total)}%，不等于 100%",
                 [figure_evidence(doc, s) for _, s in pairs],
                 key=f"sum100|{figure_key(whole)}",
                 values={"stated": total, "expected": Decimal(100), "difference": total - 100},
                 severity=Severity.low,
             )
+            yield self.outcome(SUM_100, where, finding)

@@ -9,12 +9,13 @@ from decimal import Decimal
 from extract.numbers import half_ulp
 from models import Document, Finding, Severity
 
-from ..base import Rule, figure_evidence, figure_key, fmt, table_label
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, figure_evidence, figure_key, fmt, table_label
 from ..linking import THREE_PUBLIC, figure_keys, table_value
 from ._sentences import by_paragraph, is_budget, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
 _LIST_NO = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])")
+CHECK = "完成率 = 决算 ÷ 预算"
 _FINAL = re.compile(r"决算|执行数|实际|支出$|支出为$|使用")
 
 
@@ -46,28 +47,30 @@ class CompletionRate(Rule):
     severity = Severity.medium
     version = 3
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         implied = _implied_three_public_budgets(doc)
         for figs in by_paragraph(doc):
             for i, f in enumerate(figs):
                 if f.kind != "percent" or not _RATE.search(f.subject):
                     continue
+                where = figure_evidence(doc, f)
                 before = [g for g in figs[:i] if g.kind == "amount" and g.amount_wan is not None]
                 budget = next((g for g in reversed(before) if is_budget(g.subject)), None)
                 if budget is None:
                     # "因公出国（境）经费支出0万元，完成预算0%": the budget is not in the sentence
-                    yield from self._zero_budget(doc, f, [g for g in before if g.sentence == f.sentence], implied)
+                    zero = next(self._zero_budget(doc, f, [g for g in before if g.sentence == f.sentence], implied), None)
+                    yield Case(CHECK, NOT_APPLICABLE, where) if zero is None else self.outcome(CHECK, where, zero)
                     continue
                 labelled = _labelled_budget(f, [g for g in before if is_budget(g.subject)])
                 if labelled is not None and labelled is not budget:
                     # "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%"
                     mislabelled = self._mislabelled(doc, f, labelled, budget, before)
                     if mislabelled is not None:
-                        yield mislabelled
+                        yield self.outcome(CHECK, where, mislabelled)
                         continue
                     budget = labelled
                 if budget.amount_wan == 0:
-                    yield self._undefined(doc, f, budget.text, f"文中{budget.subject}{budget.text}")
+                    yield self.outcome(CHECK, where, self._undefined(doc, f, budget.text, f"文中{budget.subject}{budget.text}"))
                     continue
                 final = next(
                     (
@@ -78,12 +81,14 @@ class CompletionRate(Rule):
                     None,
                 )
                 if final is None or not budget.amount_wan:
+                    yield Case(CHECK, NOT_APPLICABLE, where)
                     continue
                 computed = final.amount_wan / budget.amount_wan * 100
                 tol = pct_tolerance(f.value, final.amount_wan, budget.amount_wan)
                 diff = f.value - computed
                 if abs(diff) <= half_ulp(f.value):
-                    continue  # the printed rate is the ratio, correctly rounded
+                    yield Case(CHECK, PASSED, where)  # the printed rate is the ratio, correctly rounded
+                    continue
                 msg = f"“{f.sentence[:70]}”：{fmt(final.amount_wan)} ÷ {fmt(budget.amount_wan)} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
                 values = {
                     "stated": f.value,
@@ -92,18 +97,18 @@ class CompletionRate(Rule):
                 }
                 if abs(diff) <= tol:
                     # not the rounded ratio, but inside what the rounding of the amounts allows
-                    yield self.rounding_note(
-                        msg, [figure_evidence(doc, f)], key=figure_key(f), values=values, title="完成率存在尾数差异"
-                    )
+                    note = self.rounding_note(msg, [where], key=figure_key(f), values=values, title="完成率存在尾数差异")
+                    yield self.outcome(CHECK, where, note)
                     continue
-                yield self.finding(
+                finding = self.finding(
                     msg,
-                    [figure_evidence(doc, f)],
+                    [where],
                     key=figure_key(f),
                     values=values,
                     severity=Severity.medium if abs(diff) >= 1 else Severity.low,
                     materiality=min(1.0, float(abs(diff)) / 100),
                 )
+                yield self.outcome(CHECK, where, finding)
 
     def _mislabelled(self, doc: Document, f, labelled, other, before: list) -> Finding | None:
         """A rate labelled against one budget of the sentence (年初) that is the outturn over another

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from extract.numbers import normalize_label
-from models import Document, Figure, Finding, Severity
+from models import Document, Figure, Severity
 
-from ..base import Rule, balance, document_total, figure_evidence, fmt
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, figure_evidence, fmt
 
 # the measures an item of "（三）…具体情况" states, by the words before its figure
 MEASURES = (
@@ -55,7 +55,7 @@ class ItemListSums(Rule):
     category = "footing"
     severity = Severity.medium
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         by_par: dict[int, list[Figure]] = {}
         for f in doc.figures:
             by_par.setdefault(f.paragraph, []).append(f)
@@ -75,19 +75,24 @@ class ItemListSums(Rule):
             if len(items) < MIN_ITEMS:
                 continue
             for name, total in totals.items():
+                check = f"逐项说明的{name}之和 = 总数"
+                where = figure_evidence(doc, total, "total")
                 parts = [i.get(name) for i in items]
                 if any(x is None for x in parts):
-                    continue  # not every item states this measure: nothing to add up
+                    yield Case(check, NOT_APPLICABLE, where)  # not every item states this measure
+                    continue
                 b = balance(total.amount_wan, [x.amount_wan for x in parts])
                 if b.ok:
+                    yield Case(check, PASSED, where)
                     continue
-                yield self.balance_finding(
+                finding = self.balance_finding(
                     b,
                     f"“{total.sentence[:50]}”中{name} {total.text}，其后逐项说明的{len(parts)}项{name}合计 {fmt(b.expected)} 万元，"
                     f"相差 {fmt(abs(b.difference))} 万元",
-                    [figure_evidence(doc, total, "total")] + [figure_evidence(doc, x, "component") for x in parts[:5]],
+                    [where] + [figure_evidence(doc, x, "component") for x in parts[:5]],
                     key=f"items|{name}|{total.amount_wan}|{len(parts)}",
                     values={"stated": total.amount_wan, "expected": b.expected, "difference": b.difference},
                     scale=scale,
                     rounding_title="逐项说明之和存在尾数差异",
                 )
+                yield self.outcome(check, where, finding)

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from extract.numbers import half_ulp
-from models import Document, Finding, Severity
+from models import Document, Severity
 
-from ..base import Rule, figure_key, figures_evidence, fmt
+from ..base import NOT_APPLICABLE, PASSED, Case, Rule, figure_evidence, figure_key, figures_evidence, fmt
 from ._sentences import by_paragraph, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
+CHECK = "增减率 = 增减额 ÷ 上年数"
 _PRIOR = re.compile(r"上年|去年|结转|同期")  # figures of the previous year are bases, not the current value
 
 
@@ -41,11 +42,12 @@ class YearOnYear(Rule):
     severity = Severity.medium
     version = 2
 
-    def check(self, doc: Document) -> Iterable[Finding]:
+    def cases(self, doc: Document) -> Iterable[Case]:
         for figs in by_paragraph(doc):
             for i, f in enumerate(figs):
                 if f.kind != "change" or f.unit == "%" or f.amount_wan is None:
                     continue
+                where = figure_evidence(doc, f)
                 amounts = [
                     g for g in figs[:i] if g.kind == "amount" and g.amount_wan is not None and not _PRIOR.search(g.subject)
                 ]
@@ -58,12 +60,11 @@ class YearOnYear(Rule):
                         base = None
                 else:
                     base, current = None, (amounts[-1] if amounts else None)
-                if current is None:
+                nxt = figs[i + 1] if i + 1 < len(figs) else None
+                if current is None or nxt is None or nxt.sentence != f.sentence:
+                    yield Case(CHECK, NOT_APPLICABLE, where)  # no current amount, or no rate beside the change
                     continue
                 previous = base.amount_wan if base is not None else current.amount_wan - f.direction * f.amount_wan
-                nxt = figs[i + 1] if i + 1 < len(figs) else None
-                if nxt is None or nxt.sentence != f.sentence:
-                    continue
                 if nxt.kind == "change" and nxt.unit == "%" and previous:
                     computed = f.amount_wan / previous * 100
                     what = f"{fmt(f.amount_wan)} ÷ 上年 {fmt(previous)}（{fmt(current.amount_wan)} {'−' if f.direction > 0 else '+'} {fmt(f.amount_wan)}）"
@@ -71,11 +72,13 @@ class YearOnYear(Rule):
                     computed = current.amount_wan / previous * 100
                     what = f"{fmt(current.amount_wan)} ÷ 预算 {fmt(previous)}（{fmt(current.amount_wan)} {'−' if f.direction > 0 else '+'} {fmt(f.amount_wan)}）"
                 else:
+                    yield Case(CHECK, NOT_APPLICABLE, where)
                     continue
                 diff = nxt.value - computed
                 rounding = abs(diff) <= pct_tolerance(nxt.value, f.amount_wan, previous)
                 if rounding and abs(diff) <= half_ulp(nxt.value):
-                    continue  # the printed rate is the ratio, correctly rounded
+                    yield Case(CHECK, PASSED, where)  # the printed rate is the ratio, correctly rounded
+                    continue
                 msg = f"“{f.sentence[:70]}”：{what} = {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {nxt.text}"
                 ev = figures_evidence(doc, nxt, current)
                 values = {
@@ -87,9 +90,10 @@ class YearOnYear(Rule):
                 if rounding:
                     # not the rounded ratio of the printed amounts, but inside what their own
                     # rounding allows
-                    yield self.rounding_note(msg, ev, key=figure_key(f), values=values, title="增减率存在尾数差异")
+                    note = self.rounding_note(msg, ev, key=figure_key(f), values=values, title="增减率存在尾数差异")
+                    yield self.outcome(CHECK, where, note)
                     continue
-                yield self.finding(
+                finding = self.finding(
                     msg,
                     ev,
                     key=figure_key(f),
@@ -101,3 +105,4 @@ class YearOnYear(Rule):
                     else Severity.low,
                     materiality=min(1.0, float(abs(diff)) / 100),
                 )
+                yield self.outcome(CHECK, where, finding)
