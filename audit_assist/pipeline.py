@@ -8,11 +8,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from detectors.base import Rule
+from detectors.base import Case, Rule, case_findings
 from detectors.ranking import rank
 from detectors.registry import rules
 from extract import SUPPORTED, ExtractionError, load_bytes, load_document
 from models import Document, Finding
+
+from .coverage import Coverage, build_coverage
 
 # A finding that rests on text read by OCR is less certain (a misread digit is an error of ours,
 # not of the document's), and says so.
@@ -29,6 +31,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     # rules that failed on this document (a bug of ours): the other rules' findings stand
     rule_errors: list[str] = field(default_factory=list)
+    coverage: Coverage | None = None  # what was checked, from the same run as the findings
 
     @property
     def warnings(self) -> list[str]:
@@ -38,15 +41,19 @@ class Analysis:
 def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> Analysis:
     findings: list[Finding] = []
     errors: list[str] = []
+    applied: list[tuple[Rule, list[Case] | None]] = []
     for rule in rules() if rule_set is None else rule_set:
         try:
-            found = list(rule.check(doc))
+            # a rule that enumerates its cases is run once for both: its findings are its cases'
+            cases = list(rule.cases(doc)) if rule.enumerates_cases() else None
+            found = case_findings(cases) if cases is not None else list(rule.check(doc))
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the others' findings
             log.exception("rule %s failed on %s", rule.code, doc.name)
             errors.append(
                 f"规则 {rule.code}（{rule.title}）检查本文档时出错，已跳过（{type(exc).__name__}: {exc}），其余规则的结果不受影响"
             )
             continue
+        applied.append((rule, cases))
         for f in found:
             f.doc = doc.name
             if doc.ocr_pages and any(e.page in doc.ocr_pages for e in f.evidence):
@@ -56,7 +63,7 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
     findings = _dedupe(findings)
     for f in findings:
         f.make_fingerprint()
-    return Analysis(doc, rank(findings), errors)
+    return Analysis(doc, rank(findings), errors, build_coverage(doc, applied, findings))
 
 
 def analyse_path(path: str | Path) -> Analysis:

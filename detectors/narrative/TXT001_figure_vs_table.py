@@ -38,20 +38,24 @@ class FigureVsTable(Rule):
     severity = Severity.medium
 
     def cases(self, doc: Document) -> Iterable[Case]:
-        """One case per narrative amount linked to its table cell; the amounts no cell states are
-        not cases of this rule (the coverage record lists them as unlinked)."""
+        """One case per narrative amount about a quantity the tables state (``figure_keys``), its
+        ``figure`` the amount and its ``where`` the table cell it is linked to (``table_value``).
+        An amount no cell states is not applicable, with no ``where``: unlinked. A 决算's budget
+        figures are not cases at all: its tables state what was spent."""
         scale = document_total(doc)
         shuffled = shuffled_codes(doc)
         skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled}
         reported: dict[tuple, Finding] = {}
         for k in figure_keys(doc):
-            cell = table_value(doc, k.key, k.when, k.figure)
-            if cell is None:
-                continue
             stated = k.figure.amount_wan
             if stated is None:
                 continue
-            where = figure_evidence(doc, k.figure)
+            cell = table_value(doc, k.key, k.when, k.figure)
+            if cell is None:
+                if k.when == "final" or doc.doc_type == "部门预算":
+                    yield Case(CHECK, NOT_APPLICABLE, figure=k.figure)
+                continue
+            where = row_evidence(cell.table, cell.row, "expected", [cell.col])
             if k.key in skip:
                 # a shuffled row: XTB002 reports it with the table it agrees with
                 yield Case(CHECK, NOT_APPLICABLE, where, figure=k.figure)
@@ -72,7 +76,7 @@ class FigureVsTable(Rule):
                 continue
             what = k.figure.subject or k.key
             msg = f"文字说明“{k.figure.sentence[:60]}”中{what} {k.figure.text}，{table_label(cell.table)} 为 {fmt(expected)} 万元，相差 {fmt(abs(b.difference))} 万元"
-            ev = [where, row_evidence(cell.table, cell.row, "expected", [cell.col])]
+            ev = [figure_evidence(doc, k.figure), where]
             values = {"stated": stated, "expected": expected, "difference": b.difference}
             key = f"{k.key}|{k.when}|{stated}"
             sev = (
