@@ -2,13 +2,14 @@
 
     report = scan_files(files, store=ResultStore(), workers=8)
     report.rows       # the findings of every file (contract JSON), highest score first
+    report.coverage   # the coverage record of every file analysed (JSON), in the files' order
     report.failures   # (file name, reason) of the files that could not be analysed
 
 How a scan runs:
 
 1. Every file is hashed. A file whose content was already analysed with the same analysis
-   version (rule versions, rule code, baseline) is not touched again: its findings come from
-   the results store (``audit_assist.results``).
+   version (rule versions, rule code, baseline) is not touched again: its findings and its
+   coverage record come from the results store (``audit_assist.results``).
 2. When the corpus baseline is fitted on the scanned files (a folder, or ``--baseline FILE``
    that does not exist yet), every file is first read (or its stored extraction reused) and the
    baseline is fitted on their ``DocProfile`` — small summaries, so a corpus of any size fits in
@@ -47,7 +48,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .results import Extraction, ResultStore, analysis_version, extractor_version, pack_document, unpack_document
+from .results import (
+    Extraction,
+    ResultStore,
+    StoredAnalysis,
+    analysis_version,
+    extractor_version,
+    pack_document,
+    unpack_document,
+)
 
 LIMIT_LABELS = {"time": "时间", "memory": "内存", "pages": "页数", "crash": "进程"}
 
@@ -89,6 +98,7 @@ class Outcome:
     document: bytes | None = None
     profile: dict | None = None
     findings: list[dict] | None = None
+    coverage: dict | None = None
 
 
 # ------------------------------------------------------------------ one document
@@ -118,6 +128,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
             with using_baseline(baseline):
                 analysis = analyse_document(doc)
             out.findings = [f.to_json() for f in analysis.findings]
+            out.coverage = analysis.coverage.to_json()
             out.warnings += analysis.rule_errors
             out.analyse_seconds = time.perf_counter() - start - out.seconds
     except PageLimitError as exc:  # a limit of this run: not stored, a run with a higher one reads it
@@ -368,6 +379,7 @@ class FileRef:
 @dataclass
 class ScanReport:
     rows: list[dict[str, Any]] = field(default_factory=list)
+    coverage: list[dict[str, Any]] = field(default_factory=list)  # one record per document analysed
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     documents: int = 0  # analysed now or before
@@ -504,15 +516,15 @@ def scan_files(
     report.baseline = baseline_used.description
     version = analysis_version(baseline_used.digest())
 
-    results: dict[int, list[dict[str, Any]]] = {}
+    results: dict[int, StoredAnalysis] = {}
     todo_tasks: list[Task] = []
-    stored_findings = {} if fresh else store.findings([(f.sha256, f.name) for f in files], version)
+    stored_analyses = {} if fresh else store.analysed([(f.sha256, f.name) for f in files], version)
     for f in files:
         if f.index in unreadable:
             continue
-        rows = stored_findings.get((f.sha256, f.name))
-        if rows is not None:
-            results[f.index] = rows
+        stored_analysis = stored_analyses.get((f.sha256, f.name))
+        if stored_analysis is not None:
+            results[f.index] = stored_analysis
             report.reused += 1
             continue
         todo_tasks.append(Task(f.index, str(f.path), f.name, f.sha256, extract=True, analyse=True))
@@ -541,8 +553,8 @@ def scan_files(
             if out.permanent:
                 stored(out)
         else:
-            results[out.index] = out.findings or []
-            store.put_findings(out.sha256, out.name, version, results[out.index], out.seconds + out.analyse_seconds)
+            results[out.index] = StoredAnalysis(out.findings or [], out.coverage or {})
+            store.put_analysis(out.sha256, out.name, version, results[out.index], out.seconds + out.analyse_seconds)
         if bar:
             bar.step(out.name, out.pages, failed=bool(out.error))
 
@@ -550,7 +562,8 @@ def scan_files(
         if f.index in unreadable:
             report.failures.append((f.name, unreadable[f.index]))
         elif f.index in results:
-            report.rows.extend(results[f.index])
+            report.rows.extend(results[f.index].findings)
+            report.coverage.append(results[f.index].coverage)
             report.documents += 1
     report.rows.sort(key=lambda r: -r["score"])
     report.seconds = time.perf_counter() - t0

@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--out", metavar="FILE", help="写入文件（缺省为标准输出）")
     scan.add_argument("--format", choices=["jsonl", "json", "csv", "xlsx"], default=None)
+    scan.add_argument(
+        "--coverage", metavar="FILE", help="把每个文件的覆盖情况（识别了哪些表、核对了什么）写入 FILE（JSON Lines，每个文件一行）"
+    )
     scan.add_argument("--workers", type=int, default=None, metavar="N", help="并行分析文件的进程数（缺省为全部CPU核）")
     scan.add_argument(
         "--results",
@@ -72,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             fresh=args.fresh,
             limits=Limits(args.max_seconds, args.max_memory, args.max_pages),
             scheduler=args.scheduler,
+            coverage=args.coverage,
         )
     return _extract(args.path, args.format, args.out)
 
@@ -94,6 +98,7 @@ def _scan(
     fresh: bool = False,
     limits=None,
     scheduler: str | None = None,
+    coverage: str | None = None,
 ) -> int:
     """Scan the files (``audit_assist.batch``): the baseline is fitted on the scanned files when
     a folder is scanned or ``--baseline FILE`` does not exist yet, read from FILE when it does."""
@@ -149,7 +154,12 @@ def _scan(
         sys.stderr.write(f"提示：{name}：{w}\n")
     for name, reason in report.failures:
         _error(name, reason)
-    _write(report.rows, out, fmt)
+    low = [c for c in report.coverage if c["low_coverage"]]
+    for c in low:
+        sys.stderr.write(f"覆盖不足，需人工审阅：{c['doc']}：{'；'.join(c['low_coverage_reasons'])}\n")
+    _write(report.rows, out, fmt, report.coverage)
+    if coverage:
+        Path(coverage).write_text(to_jsonl(report.coverage), encoding="utf-8")
     if not files and not missing:
         sys.stderr.write("没有找到可分析的文件（支持 .pdf .docx .xlsx .txt .md）\n")
     elif len(files) > 1:
@@ -157,6 +167,7 @@ def _scan(
         if report.pages:
             line += f"；读取 {report.pages} 页，{report.pages_per_second:.1f} 页/秒，单个文件进程内存峰值 {report.peak_mb:.0f} MB"
         sys.stderr.write(line + "\n")
+        sys.stderr.write(f"覆盖情况：充分 {report.documents - len(low)} 个，不足 {len(low)} 个（需人工审阅）\n")
     return 1 if missing or report.failures else 0
 
 
@@ -174,9 +185,9 @@ def _error(name: str, reason: str) -> None:
     sys.stderr.flush()
 
 
-def _write(rows: list[dict[str, Any]], out: str | None, fmt: str) -> None:
+def _write(rows: list[dict[str, Any]], out: str | None, fmt: str, coverage: list[dict[str, Any]]) -> None:
     if fmt == "xlsx":
-        Path(out).write_bytes(to_xlsx(rows))  # type: ignore[arg-type]
+        Path(out).write_bytes(to_xlsx(rows, coverage=coverage))  # type: ignore[arg-type]
         return
     text = {"jsonl": to_jsonl, "json": to_json, "csv": to_csv}[fmt](rows)
     if out:

@@ -81,10 +81,12 @@ def to_xlsx(
     extra: Sequence[str] = (),
     summary: Sequence[dict[str, Any]] = (),
     doc_sheets: Mapping[str, Sequence[Sequence[Any]]] | None = None,
+    coverage: Sequence[dict[str, Any]] = (),
 ) -> bytes:
     """The findings sheet (every contract field, then ``extra``), a 汇总 sheet from ``summary``
-    (one dict per line, its keys as headers) and, from ``doc_sheets``, one more sheet per entry:
-    title → rows of cells (first column bold, as labels)."""
+    (one dict per line, its keys as headers), a 覆盖情况 sheet from ``coverage`` (the coverage
+    records' JSON, ``coverage_lines``) and, from ``doc_sheets``, one more sheet per entry: title →
+    rows of cells (first column bold, as labels)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -118,6 +120,18 @@ def to_xlsx(
         for i in range(1, len(keys) + 1):
             ss.column_dimensions[ss.cell(1, i).column_letter].width = 14
         ss.column_dimensions["A"].width = 28
+    if coverage:
+        cs = wb.create_sheet("覆盖情况")
+        cs.append(COVERAGE_HEADERS)
+        for cell in cs[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        for line in coverage_lines(coverage):
+            cs.append(line)
+        for letter, width in zip("ABCDEFGHIJ", (26, 10, 40, 22, 8, 8, 8, 8, 10, 60)):
+            cs.column_dimensions[letter].width = width
+        cs.freeze_panes = "A2"
+        cs.auto_filter.ref = cs.dimensions
     used = set(wb.sheetnames)
     for title, lines in (doc_sheets or {}).items():
         ds = wb.create_sheet(_sheet_title(title, used))
@@ -133,6 +147,54 @@ def to_xlsx(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+COVERAGE_HEADERS = ["文件", "部分", "名称", "结果", "通过", "未通过", "不适用", "其中尾数", "页码", "说明"]
+
+
+def coverage_lines(records: Iterable[dict[str, Any]]) -> list[list[Any]]:
+    """The 覆盖情况 sheet's lines (``COVERAGE_HEADERS``) from coverage records (their JSON): per
+    document its type and template, whether coverage is low and why, each expected table, each
+    check with its cases, the narrative amounts not linked to a table cell, and the pages not read."""
+    out: list[list[Any]] = []
+    for c in records:
+        doc, figures = c["doc"], c["figures"]
+        low = "覆盖不足，需人工审阅" if c["low_coverage"] else "充分"
+        template = f"{c['template'] or '未识别'}（把握 {c['template_confidence']:.0%}）"
+        out += [
+            [doc, "概况", "文件类型", c["type"], None, None, None, None, None, None],
+            [doc, "概况", "模板", template, None, None, None, None, None, c["template_reason"]],
+            [doc, "概况", "覆盖", low, None, None, None, None, None, "；".join(c["low_coverage_reasons"])],
+            [
+                doc,
+                "概况",
+                "文字中的金额",
+                f"{figures['linked']}/{figures['about_tables']} 个报表数已对应",
+                None,
+                None,
+                None,
+                None,
+                None,
+                f"文中金额共 {figures['amounts']} 个",
+            ],
+        ]
+        for t in c["tables"]:
+            pages = "、".join(map(str, t["pages"]))
+            out.append([doc, "报表", t["kind"], "已找到" if t["found"] else "未找到", None, None, None, None, pages, t["title"]])
+        for k in c["checks"]:
+            name = f"{k['rule']} {k['name']}"
+            if k["passed"] is None:
+                out.append([doc, "核对", name, "已执行", None, None, None, None, None, f"发现 {k['findings']} 条"])
+                continue
+            result = "未通过" if k["failed"] else "通过" if k["passed"] else "未适用"
+            out.append([doc, "核对", name, result, k["passed"], k["failed"], k["not_applicable"], k["rounding"], None, None])
+        for f in figures["unlinked"]:
+            what = "说明报表数，未找到对应单元格" if f["about_tables"] else "未识别为报表数"
+            out.append([doc, "未对应的文字金额", f["text"], what, None, None, None, None, f["page"], f["sentence"]])
+        for p in c["unread_pages"]:
+            what = "已OCR识别" if p["ocr"] else "未能读取"
+            out.append([doc, "未读取的页", f"第{p['page']}页", what, None, None, None, None, p["page"], p["reason"]])
+    return out
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

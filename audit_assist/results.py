@@ -8,8 +8,9 @@ default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
   corpus baseline reads of it (``DocProfile``, JSON), its page count, warnings, time and peak
   memory; or the reason it cannot be read, when that reason is a property of the file
   (encrypted, corrupt, a zip bomb …) rather than of the limits of the run.
-- ``scan_analyses``: the findings (contract JSON) of one file content under one name, keyed by
-  the analysis version: the rule versions, the code of the rules and the baseline's digest.
+- ``scan_analyses``: the findings (contract JSON) of one file content under one name and its
+  coverage record (``audit_assist.coverage``, made in the same run), keyed by the analysis
+  version: the rule versions, the code of the rules and the baseline's digest.
 
 Each row is committed the moment its document is done, so an interrupted scan loses nothing and
 the next run of the same command goes on where it stopped. A change of extraction code
@@ -79,6 +80,7 @@ analyses = Table(
     Column("name", String(255), primary_key=True),
     Column("analysis", String(16), primary_key=True),
     Column("findings", Text, nullable=False),
+    Column("coverage", Text, nullable=False, default="{}"),
     Column("seconds", Float, nullable=False, default=0.0),
     Column("created_at", DateTime, nullable=False),
 )
@@ -110,7 +112,8 @@ def analysis_version(baseline_digest: str) -> str:
 
 @lru_cache(maxsize=8)
 def _analysis_version(rules: str, baseline_digest: str) -> str:
-    h = hashlib.sha256(f"{rules}|{code_digest('detectors', 'models', 'audit_assist/pipeline.py')}|{baseline_digest}".encode())
+    code = code_digest("detectors", "models", "audit_assist/pipeline.py", "audit_assist/coverage.py")
+    h = hashlib.sha256(f"{rules}|{code}|{baseline_digest}".encode())
     return h.hexdigest()[:16]
 
 
@@ -124,6 +127,12 @@ def unpack_document(blob: bytes, name: str, path: str) -> Document:
     doc = pickle.loads(zlib.decompress(blob))  # noqa: S301 - written by this tool, into its own store
     doc.name, doc.path = name, path
     return doc
+
+
+@dataclass
+class StoredAnalysis:
+    findings: list[dict[str, Any]]  # contract JSON
+    coverage: dict[str, Any]  # the coverage record's JSON
 
 
 @dataclass
@@ -269,22 +278,26 @@ class ResultStore:
 
     # ------------------------------------------------------------ analyses
 
-    def findings(self, files: list[tuple[str, str]], analysis: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """The stored findings of these (sha256, name) files under this analysis version, fetched
-        in bulk; a file without stored findings is absent from the result."""
+    def analysed(self, files: list[tuple[str, str]], analysis: str) -> dict[tuple[str, str], StoredAnalysis]:
+        """The stored findings and coverage of these (sha256, name) files under this analysis
+        version, fetched in bulk; a file without a stored analysis is absent from the result."""
         wanted = set(files)
-        out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        out: dict[tuple[str, str], StoredAnalysis] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted({sha for sha, _ in wanted})):
                 rows = conn.execute(
-                    select(analyses.c.sha256, analyses.c.name, analyses.c.findings).where(
+                    select(analyses.c.sha256, analyses.c.name, analyses.c.findings, analyses.c.coverage).where(
                         analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
                     )
                 )
-                out.update(((r.sha256, r.name), json.loads(r.findings)) for r in rows if (r.sha256, r.name) in wanted)
+                out.update(
+                    ((r.sha256, r.name), StoredAnalysis(json.loads(r.findings), json.loads(r.coverage)))
+                    for r in rows
+                    if (r.sha256, r.name) in wanted
+                )
         return out
 
-    def put_findings(self, sha256: str, name: str, analysis: str, rows: list[dict[str, Any]], seconds: float) -> None:
+    def put_analysis(self, sha256: str, name: str, analysis: str, result: StoredAnalysis, seconds: float) -> None:
         key = (analyses.c.sha256 == sha256, analyses.c.name == name, analyses.c.analysis == analysis)
         with self.engine.begin() as conn:
             conn.execute(delete(analyses).where(*key))
@@ -293,15 +306,17 @@ class ResultStore:
                     sha256=sha256,
                     name=name,
                     analysis=analysis,
-                    findings=json.dumps(rows, ensure_ascii=False),
+                    findings=json.dumps(result.findings, ensure_ascii=False),
+                    coverage=json.dumps(result.coverage, ensure_ascii=False),
                     seconds=seconds,
                     created_at=_now(),
                 )
             )
 
     def catalogue(self, limit: int = 5000) -> list[dict[str, Any]]:
-        """The files read by this extractor, newest first, each with where it was read from and
-        the severities of its latest analysis: what a reviewer picks batch-scanned files from."""
+        """The files read by this extractor, newest first, each with where it was read from, the
+        severities of its latest analysis and whether its coverage was low: what a reviewer picks
+        batch-scanned files from."""
         with self.engine.connect() as conn:
             files = conn.execute(
                 select(
@@ -316,14 +331,17 @@ class ResultStore:
                 .order_by(extractions.c.created_at.desc())
                 .limit(limit)
             ).all()
-            latest: dict[tuple[str, str], str] = {}
+            latest: dict[tuple[str, str], tuple[str, str]] = {}
             for row in conn.execute(
-                select(analyses.c.sha256, analyses.c.name, analyses.c.findings).order_by(analyses.c.created_at)
+                select(analyses.c.sha256, analyses.c.name, analyses.c.findings, analyses.c.coverage).order_by(
+                    analyses.c.created_at
+                )
             ):
-                latest[(row.sha256, row.name)] = row.findings
+                latest[(row.sha256, row.name)] = (row.findings, row.coverage)
         out = []
         for f in files:
-            severities = [r["severity"] for r in json.loads(latest.get((f.sha256, f.name), "[]"))]
+            found, coverage = latest.get((f.sha256, f.name), ("[]", "{}"))
+            severities = [r["severity"] for r in json.loads(found)]
             out.append(
                 {
                     "sha256": f.sha256,
@@ -333,6 +351,7 @@ class ResultStore:
                     "error": f.error,
                     "read_at": f.created_at,
                     "analysed": (f.sha256, f.name) in latest,
+                    "low_coverage": bool(json.loads(coverage).get("low_coverage")),
                     **{s: severities.count(s) for s in ("high", "medium", "low", "info")},
                 }
             )
