@@ -14,6 +14,7 @@ state.keep_widget_state()
 # Material icons ship with Streamlit; emoji need a colour-emoji font many office PCs lack.
 PAGES = [
     st.Page("ui/documents.py", title="文档", icon=":material/description:", default=True),
+    st.Page("ui/coverage.py", title="覆盖情况", icon=":material/checklist:"),
     st.Page("ui/findings.py", title="发现", icon=":material/flag:"),
     st.Page("ui/detail.py", title="详情", icon=":material/search:"),
     st.Page("ui/review.py", title="复核", icon=":material/task_alt:"),

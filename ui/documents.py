@@ -11,6 +11,8 @@ import streamlit as st
 from ui import state
 from ui.common import SEVERITIES, local_time, severity_label, status_label
 
+LOW_COVERAGE = "⚠ 覆盖不足，需人工审阅"
+
 st.title("文档")
 st.caption(
     "上传部门预算、部门决算或绩效自评公开文件（可一次选择多个），或使用示例文档。同名文件再次上传视为更正版本，替换原文件，已作出的复核决定会保留。"
@@ -58,17 +60,20 @@ def _open_scanned() -> None:
 
 with st.expander(":material/folder_open: 打开批量扫描过的文件（结果库）"):
     scanned = [c for c in state.results_store().catalogue() if not c["error"] and c["analysed"]]
-    scanned.sort(key=lambda c: (-c["high"], -c["medium"], c["name"]))
+    scanned.sort(key=lambda c: (not c["low_coverage"], -c["high"], -c["medium"], c["name"]))
     st.session_state.scanned = scanned
     if not scanned:
         st.caption("结果库中还没有批量扫描的文件。在命令行用 `audit-assist scan 文件夹` 扫描后，可在这里按风险挑选文件复核。")
     else:
-        st.caption(f"结果库中有 {len(scanned)} 个已分析的文件，按高、中风险发现数排序。打开后无需重新读取 PDF。")
+        st.caption(
+            f"结果库中有 {len(scanned)} 个已分析的文件，覆盖不足的排在最前，其余按高、中风险发现数排序。打开后无需重新读取 PDF。"
+        )
         st.dataframe(
             pd.DataFrame(
                 [
                     {
                         "文件": c["name"],
+                        "覆盖": LOW_COVERAGE if c["low_coverage"] else "",
                         **{severity_label(s): c[s] for s in SEVERITIES},
                         "页数": c["pages"],
                         "读取时间": local_time(c["read_at"]),
@@ -97,7 +102,7 @@ rows = []
 for sha, (name, _) in st.session_state.files.items():
     a = results.get(sha)
     if a is None:
-        rows.append({"文件": name, "状态": "✘ 无法读取"})
+        rows.append({"sha": sha, "文件": name, "状态": "✘ 无法读取"})
         continue
     d = a.doc
     mine = [it for it in its if it.sha == sha]
@@ -110,10 +115,16 @@ for sha, (name, _) in st.session_state.files.items():
         changed = f"新增 {len(change.new)}，消失 {len(change.gone)}"
     else:
         changed = "无变化"
+    if a.coverage.low_coverage:
+        status = LOW_COVERAGE  # never presented as clean
+    else:
+        status = "△ 已分析（有提示）" if a.warnings else "✔ 已分析"
     rows.append(
         {
+            "sha": sha,
             "文件": d.name,
-            "状态": "△ 已分析（有提示）" if a.warnings else "✔ 已分析",
+            "状态": status,
+            "覆盖": a.coverage.summary(),
             "类型": {"unknown": "未识别"}.get(d.doc_type, d.doc_type),
             "年度": d.year,
             "部门": d.department,
@@ -130,24 +141,36 @@ if not rows:
     st.info("还没有文档：请上传文件，或点击“载入示例文档”。")
     st.stop()
 
-m1, m2, m3, m4 = st.columns(4)
+# documents with low coverage first, flagged: too little was recognised to call them clean
+low = [a for a in results.values() if a.coverage.low_coverage]
+for a in low:
+    st.warning(f"**{a.doc.name}**：{LOW_COVERAGE}（{'；'.join(a.coverage.low_coverage_reasons)}）")
+rows.sort(key=lambda r: r["状态"] != LOW_COVERAGE)
+
+m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("文档", len(st.session_state.files))
 m2.metric("无法读取", len(st.session_state.errors))
 m3.metric("发现", len(its))
 m4.metric("已复核", sum(1 for it in its if it.fp in decided and decided[it.fp].status != "pending"))
+m5.metric("覆盖不足", len(low))
 
 # what a reviewer scans first on the left; the file name stays in view when scrolling sideways
 COUNTS = ["发现", *(severity_label(s) for s in SEVERITIES)]
-COLUMNS = ["文件", "状态", *COUNTS, "已复核", "与上次分析相比", "类型", "年度", "部门", "页数", "表格数"]
+COLUMNS = ["文件", "状态", *COUNTS, "覆盖", "已复核", "与上次分析相比", "类型", "年度", "部门", "页数", "表格数"]
 frame = pd.DataFrame(rows, columns=COLUMNS)
-st.dataframe(
+st.caption("点击一行查看该文档的覆盖情况：识别了哪些报表、核对了什么、哪些文字数字未能与表格对应。")
+event = st.dataframe(
     frame,
     hide_index=True,
     placeholder="—",
     width="stretch",
+    on_select="rerun",
+    selection_mode=["single-row", "single-cell"],
+    key="documents_table",
     column_config={
         "文件": st.column_config.TextColumn(width="medium", pinned=True),
         "状态": st.column_config.TextColumn(width="small"),
+        "覆盖": st.column_config.TextColumn(width="medium"),
         **{c: st.column_config.NumberColumn(width=56) for c in COUNTS},
         "已复核": st.column_config.TextColumn(width="small"),
         "与上次分析相比": st.column_config.TextColumn(width=130),
@@ -156,6 +179,11 @@ st.dataframe(
         "表格数": st.column_config.NumberColumn(width="small"),
     },
 )
+
+picked = (event.selection.rows or [c[0] for c in event.selection.cells]) if event else []
+if picked and rows[picked[0]].get("sha") in results:
+    st.session_state.coverage_doc = rows[picked[0]]["sha"]
+    st.switch_page("ui/coverage.py")
 
 for a in results.values():
     for w in a.warnings:

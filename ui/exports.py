@@ -37,9 +37,10 @@ note = f"导出时间 {local_time(stamp)}（北京时间）；{scopes[ss.get('x_
 
 st.metric("将导出的发现", len(rows))
 st.caption(note)
+coverage = [a.coverage.to_json() for a in results.values()]
 # (label, icon, content, extension, MIME type); the content is built only when clicked
 downloads = [
-    ("Excel 工作簿", "table_view", lambda: report.workbook(rows, summary), "xlsx",
+    ("Excel 工作簿", "table_view", lambda: report.workbook(rows, summary, coverage), "xlsx",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ("CSV", "csv", lambda: report.csv_text(rows), "csv", "text/csv"),
     ("JSON", "data_object", lambda: report.json_text(rows), "json", "application/json"),
@@ -58,7 +59,8 @@ for i, (column, (label, icon, data, ext, mime)) in enumerate(zip(st.columns(len(
     )
 st.markdown(
     "- **Excel**：“发现”表含全部字段（与命令行输出相同）以及复核状态、复核人、意见、复核时间、指派给、排除理由；"
-    "“汇总”表每份文档一行；另有每份文档一张摘要表。\n"
+    "“汇总”表每份文档一行；“覆盖情况”表列出每份文档识别的报表、各项核对的结果和未能与表格对应的文字金额；"
+    "另有每份文档一张摘要表。\n"
     "- **CSV / JSON**：同样的字段，便于导入其他系统。\n"
     "- **打印版**：在浏览器中打开后打印，或“另存为 PDF”，用于跟进整改。"
 )

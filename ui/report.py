@@ -86,8 +86,8 @@ def doc_sheets(summary: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dic
     return sheets
 
 
-def workbook(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> bytes:
-    return to_xlsx(rows, extra=REVIEW_FIELDS, summary=summary, doc_sheets=doc_sheets(summary, rows))
+def workbook(rows: list[dict[str, Any]], summary: list[dict[str, Any]], coverage: list[dict[str, Any]] = ()) -> bytes:
+    return to_xlsx(rows, extra=REVIEW_FIELDS, summary=summary, doc_sheets=doc_sheets(summary, rows), coverage=coverage)
 
 
 def csv_text(rows: list[dict[str, Any]]) -> str:
