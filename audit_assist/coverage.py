@@ -13,6 +13,7 @@ clean (``low_coverage``). Its JSON is the shape of ``../shared/CONTRACT.md`` ("C
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -232,20 +233,21 @@ def _figure_json(f: Figure, about_tables: bool) -> dict[str, Any]:
     return {"text": f.text, "subject": f.subject, "sentence": f.sentence, "page": f.page, "about_tables": about_tables}
 
 
-def build_coverage(doc: Document, applied: list[tuple[Rule, list[Case] | None]], findings: list[Finding]) -> Coverage:
+def build_coverage(
+    doc: Document,
+    applied: list[tuple[Rule, list[Case] | None, list[Finding]]],
+    reported: Callable[[Finding], Finding],
+) -> Coverage:
     """The coverage record from what the pipeline ran: each rule with its cases (None for a rule
-    that does not enumerate them), and the findings it kept (a case's finding is replaced by the
-    one kept for its rule and key, so that it carries the fingerprint)."""
-    kept = {(f.rule, f.key): f for f in findings}
-    per_rule: dict[str, int] = {}
-    for f in findings:
-        per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    that does not enumerate them) and its findings, and for a finding a rule made the one the
+    analysis reports it by (``reported``: a case's finding is replaced by it, so that a failed
+    case points at a finding of the analysis)."""
     checks: list[CheckResult] = []
     linked: list[Figure] = []
     sought: list[Figure] = []
-    for rule, cases in applied:
+    for rule, cases, found in applied:
         if cases is None:
-            checks.append(CheckResult(rule.code, rule.title, findings=per_rule.get(rule.code, 0)))
+            checks.append(CheckResult(rule.code, rule.title, findings=len({id(reported(f)) for f in found})))
             continue
         if not cases:
             checks.append(CheckResult(rule.code, rule.title, []))
@@ -253,7 +255,7 @@ def build_coverage(doc: Document, applied: list[tuple[Rule, list[Case] | None]],
         by_name: dict[str, CheckResult] = {}
         for case in cases:
             if case.finding is not None:
-                case.finding = kept.get((case.finding.rule, case.finding.key), case.finding)
+                case.finding = reported(case.finding)
             by_name.setdefault(case.check, CheckResult(rule.code, case.check, [])).cases.append(case)
             if isinstance(rule, FigureVsTable):
                 (linked if case.where is not None else sought).append(case.figure)

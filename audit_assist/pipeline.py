@@ -41,7 +41,7 @@ class Analysis:
 def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> Analysis:
     findings: list[Finding] = []
     errors: list[str] = []
-    applied: list[tuple[Rule, list[Case] | None]] = []
+    applied: list[tuple[Rule, list[Case] | None, list[Finding]]] = []
     for rule in rules() if rule_set is None else rule_set:
         try:
             # a rule that enumerates its cases is run once for both: its findings are its cases'
@@ -53,7 +53,7 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
                 f"规则 {rule.code}（{rule.title}）检查本文档时出错，已跳过（{type(exc).__name__}: {exc}），其余规则的结果不受影响"
             )
             continue
-        applied.append((rule, cases))
+        applied.append((rule, cases, found))
         for f in found:
             f.doc = doc.name
             if doc.ocr_pages and any(e.page in doc.ocr_pages for e in f.evidence):
@@ -63,7 +63,17 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
     findings = _dedupe(findings)
     for f in findings:
         f.make_fingerprint()
-    return Analysis(doc, rank(findings), errors, build_coverage(doc, applied, findings))
+    hosts: dict[int, Finding] = {}
+    ranked = rank(findings, hosts)
+    first = {(f.rule, f.key): f for f in findings}
+
+    def reported(f: Finding) -> Finding:
+        """The finding the analysis reports for one a rule made: the one kept for its rule and
+        key, or the one it was merged into."""
+        f = first.get((f.rule, f.key), f)
+        return hosts.get(id(f), f)
+
+    return Analysis(doc, ranked, errors, build_coverage(doc, applied, reported))
 
 
 def analyse_path(path: str | Path) -> Analysis:

@@ -41,10 +41,11 @@ def score(f: Finding) -> float:
     return round(100.0 * f.severity.weight * f.confidence * (SEVERITY_FLOOR + (1 - SEVERITY_FLOOR) * weight), 2)
 
 
-def rank(findings: list[Finding]) -> list[Finding]:
+def rank(findings: list[Finding], hosts: dict[int, Finding] | None = None) -> list[Finding]:
+    """The findings scored, merged (``hosts`` as in ``merge``) and sorted, highest score first."""
     for f in findings:
         f.score = score(f)
-    findings = merge(findings)
+    findings = merge(findings, hosts)
     return sorted(findings, key=lambda f: (-f.score, f.rule, f.key))
 
 
@@ -84,8 +85,10 @@ def same_root_cause(a: Finding, b: Finding) -> bool:
     return a.category == b.category or (ea is not None and ea == eb)
 
 
-def merge(findings: list[Finding]) -> list[Finding]:
-    """Fold findings of one root cause into the highest-scored of them (see the module doc)."""
+def merge(findings: list[Finding], hosts: dict[int, Finding] | None = None) -> list[Finding]:
+    """Fold findings of one root cause into the highest-scored of them (see the module doc).
+    ``hosts``, when given, receives for each finding folded (by ``id``) the one it was folded
+    into: what reports it now."""
     order = sorted(findings, key=lambda f: (-f.score, f.rule, f.key))
     kept: list[Finding] = []
     for f in order:
@@ -94,6 +97,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
             kept.append(f)
             continue
         _absorb(host, f)
+        if hosts is not None:
+            hosts[id(f)] = host
     return kept
 
 
