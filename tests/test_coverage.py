@@ -6,6 +6,7 @@ documents whose tables were renamed or stripped: low coverage, flagged, instead 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from conftest import REAL, ROOT, SAMPLE_NAMES, SAMPLES
 from audit_assist.coverage import Coverage
 from audit_assist.pipeline import analyse_bytes, analyse_path
 from detectors.base import FAILED, NOT_APPLICABLE, PASSED, case_findings
-from detectors.registry import rules
+from detectors.registry import rule_versions, rules
 
 CASE_RULES = {
     "SUM001",
@@ -83,9 +84,14 @@ def real():
 
 @pytest.fixture(scope="module")
 def sample_pdfs():
+    """The sample PDFs analysed through the app's own cache function (so that the app's runs
+    below find them analysed already)."""
+    from ui import state
+
     out = {}
     for name in SAMPLE_NAMES:
-        a = analyse_path(SAMPLES / f"{name}.pdf")
+        data = (SAMPLES / f"{name}.pdf").read_bytes()
+        a = state.analyse_cached(hashlib.sha256(data).hexdigest(), f"{name}.pdf", rule_versions(), data)
         _DOCS[a.doc.name] = a.doc
         out[name] = a
     return out
@@ -248,6 +254,44 @@ def test_a_failed_case_points_at_its_finding(sample_pdfs):
     failed = [x for k in a.coverage.checks for x in k.failures]
     assert len(failed) == a.coverage.failed == 16
     assert all(x.finding.fingerprint in fingerprints for x in failed)
+
+
+# ------------------------------------------------------------------ the app
+
+
+def test_the_coverage_page_lists_the_checks_and_opens_a_failed_case(sample_pdfs, own_store):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+    at.switch_page("ui/coverage.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "覆盖情况"
+    # the document with low coverage comes first, and says why
+    low = sample_pdfs["001_5a7f61d3c3cbf9f1"].coverage
+    assert at.selectbox(key="coverage_doc").value == sample_pdfs["001_5a7f61d3c3cbf9f1"].doc.sha256
+    assert at.error[0].value.startswith("**覆盖不足，需人工审阅**：9 张应公开的报表未找到")
+    tables = at.dataframe[0].value
+    assert list(tables["结果"]) == ["✘ 未找到"] * 9 and list(tables["报表"]) == [t.label for t in low.tables]
+
+    a = sample_pdfs["002_78b07d84ccf1ecd6"]
+    c = a.coverage
+    at.selectbox(key="coverage_doc").set_value(a.doc.sha256).run()
+    assert at.success[0].value == f"覆盖充分：{c.summary()}。"
+    assert [m.value for m in at.metric] == ["9/9", str(c.checked), str(c.failed), f"{len(c.linked)}/{c.about_tables}"]
+    checks = at.dataframe[1].value
+    assert list(checks["核对"]) == [k.name for k in c.checks]
+    assert list(checks["通过"].fillna(-1)) == [-1 if k.passed is None else k.passed for k in c.checks]
+    failing = [k for k in c.checks if k.failures]
+    assert [e.label for e in at.expander][: len(failing)] == [f"{k.rule} {k.name}：{len(k.failures)} 项未通过" for k in failing]
+    # the amounts stating a table quantity that found no cell, with their sentences
+    sought = at.dataframe[2].value
+    assert list(sought["所在句子"]) == [f.sentence for f in c.sought]
+    # a failed case opens its finding on 详情
+    first = failing[0].failures[0].finding
+    at.button(key="cov_0_0").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["current"] == f"{a.doc.sha256[:12]}:{first.fingerprint}"
+    assert at.title[0].value == "详情"
 
 
 # ------------------------------------------------------------------ renamed and stripped tables
