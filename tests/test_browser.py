@@ -147,7 +147,8 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     findings = analyse_bytes(data, SAMPLE).findings
     top = sorted(findings, key=lambda f: (-f.score, f.doc, f.rule, f.fingerprint))[0]
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    # wide enough for the documents list up to its 部门 column (the grid leaves columns out of view out of the page)
+    page = browser.new_page(viewport={"width": 1800, "height": 1000}, accept_downloads=True)
     page.set_default_timeout(300_000)
     page.goto(url)
     page.wait_for_selector('h1:has-text("文档")')
