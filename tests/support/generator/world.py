@@ -41,7 +41,6 @@ from .money import HUNDRED, WAN, ZERO, D, exec_score, fmt_dec, nice, pct, q2, sp
 
 SOURCES = ("gpb", "fund", "capital", "superior", "business", "other")
 FISCAL = ("gpb", "fund", "capital")
-NON_FISCAL = ("superior", "business", "other")
 
 # why a line's 决算 is far from its 年初预算, as the texts put it (a legitimate extreme)
 LOW_REASONS = (
@@ -379,6 +378,8 @@ class World:
             p.budget = amount if r == 1 else max(amount, q2(amount / r / WAN) * WAN)
             u = rng.random()
             p.initial = p.budget if u < 0.6 else q2(p.budget * uniform(rng, 0.75, 0.95) / WAN) * WAN if u < 0.92 else ZERO
+            if self.kind == "预算":  # a budget's project is its amount: nothing executed, nothing adjusted yet
+                p.budget = p.initial = amount
             if rng.random() < 0.2 and self.kind != "预算":
                 p.carry = q2(amount * uniform(rng, 0.05, 0.3) / WAN) * WAN
             self._goals(p, tpl)
@@ -391,6 +392,10 @@ class World:
         qname, unit, lo, hi = tpl.qty
         target = nice(rng.randint(lo, hi))
         got = target if rng.random() < 0.3 else target + rng.randint(1, max(1, target // 8))
+        # a range target ("500-600人") for some, the quantity achieved inside it
+        upper = target + max(2, target // 4) if rng.random() < 0.2 else None
+        if upper is not None:
+            got = min(got, upper)
         qual_name, qual_target = tpl.qual
         qual = D(100) if qual_target == 100 or rng.random() < 0.3 else D(repr(round(rng.uniform(qual_target, 99.9), 1)))
         sat_target = rng.choice((85, 90, 95))
@@ -417,7 +422,8 @@ class World:
         day = rng.randint(10, 30)
         budget_wan = fmt_wan(p.budget)
         inds = [
-            Indicator("产出指标", "数量指标", qname, f"≥{target}{unit}", f"{got}{unit}", out_w[0], scored(out_w[0], miss == "qty"), nature="≥", value=str(target), unit=unit),
+            Indicator("产出指标", "数量指标", qname, f"≥{target}{unit}" if upper is None else f"{target}-{upper}{unit}", f"{got}{unit}", out_w[0],
+                      scored(out_w[0], miss == "qty"), nature="≥" if upper is None else "区间", value=str(target) if upper is None else f"{target}-{upper}", unit=unit),
             Indicator("产出指标", "质量指标", qual_name, "100%" if qual_target == 100 else f"≥{qual_target}%", f"{fmt_dec(qual)}%", out_w[1],
                       scored(out_w[1], miss == "qual"), nature="=" if qual_target == 100 else "≥", value=str(qual_target), unit="%"),
             Indicator("产出指标", "时效指标", "资金拨付及时率" if timely else "项目完成时间", "100%" if timely else f"{year}年12月31日前",
@@ -434,6 +440,8 @@ class World:
         for ind in inds:
             if ind.score < ind.weight:  # a reason naming its own indicator: no two projects share one
                 ind.reason = f"{ind.name}未达到年度指标值，主要原因是{cause}，下一步将{measure}"
+        if p.explain:  # the form explains a low execution under its cost indicator
+            inds[3].reason = f"执行数低于预算，主要原因是{p.explain}"
         p.indicators = inds
         subs = {"area": self.area, "year": year, "n": target, "m": got, "q": fmt_dec(qual), "short": self.profile.short}
         p.goal_expected = tpl.expected.format(**subs)
@@ -496,7 +504,7 @@ class World:
                 run.opening["business"] = self.g(run.exp("business") * uniform(rng, 0.05, 0.4))
                 if not budget:
                     run.closing["business"] = self.g(run.exp("business") * uniform(rng, 0.02, 0.3))
-                if not budget and rng.random() < 0.4:
+                if not budget and rng.random() < 0.6:
                     run.used = self.g(run.exp("business") * uniform(rng, 0.01, 0.1))
                     run.basic["other"] = run.basic.get("other", ZERO) + run.used
         if self.has_fund and rng.random() < 0.5:
@@ -635,9 +643,6 @@ class World:
 
     def classes(self, fn=None) -> list[str]:
         return sorted({c[:3] for c, it in self.items.items() if fn is None or fn(it)})
-
-    def kuans(self, fn=None) -> list[str]:
-        return sorted({c[:5] for c, it in self.items.items() if fn is None or fn(it)})
 
     @property
     def expense_total(self) -> Decimal:  # 本年支出合计

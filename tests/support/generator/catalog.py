@@ -793,7 +793,6 @@ PROFILES += (
 )
 _FUND = {"医保": "2296013", "卫健": "2296099", "民政": "2296002", "农业": "2296099", "司法": "2296006"}
 PROFILES = tuple(dataclasses.replace(p, fund=_FUND.get(p.key, "")) for p in PROFILES)
-PROFILE_KEYS = tuple(p.key for p in PROFILES)
 
 # a project an entity books on its 行政运行 code (项目支出 part of that row)
 RUN_PROJECT = ProjectTemplate(
@@ -827,3 +826,7 @@ COVERAGE_MORE: dict[str, tuple[str, ...]] = {
     "司法": ("{area}社区矫正对象列管率达到{rate}%", "{area}法律援助案件办理及时率达到{rate}%"),
     "商务": ("{area}重点企业服务走访覆盖率达到{rate}%", "{area}食用农产品追溯覆盖率达到{rate}%"),
 }
+
+# what a coverage-type rate is called (a share of a whole: never above 100 %), as against growth and
+# completion rates (完成率, 增长率), which may be
+COVERAGE_RATE = r"(覆盖率|巩固率|参保率|列养率|合格率|知晓率|随访率|及时率|接种率|应保尽保率|成功率|列管率|准确率|建档率|激活率|达标率|办结率|参考率|核对率|完好率|供养率|满意度)"

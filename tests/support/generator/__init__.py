@@ -127,21 +127,47 @@ def generate(
     return GeneratedDoc(name, text, data, kind, template, fmt, injections, legitimate, _facts(w, st, builder), blocks)
 
 
-def generate_corpus(n: int, seed: int = 0, anomaly_rate: float = 0.3, *, kinds: Sequence[str] = ("决算",),
-                    templates: Sequence[str] = ("hunan",), formats: Sequence[str] = ("txt",)) -> list[GeneratedDoc]:  # fmt: skip
-    """n documents cycling over kinds × templates × formats; a share ``anomaly_rate`` of them
-    carry one random injection each (of the kinds their type can carry)."""
+def corpus_specs(
+    n: int,
+    seed: int = 0,
+    anomaly_rate: float = 0.3,
+    *,
+    kinds: Sequence[str] = ("决算",),
+    templates: Sequence[str] = ("hunan",),
+    formats: Sequence[str] = ("txt",),
+    per_doc: int = 1,
+) -> list[tuple[int, list[str], str, str, str]]:
+    """(seed, injections, kind, template, fmt) of n documents cycling over kinds × templates ×
+    formats; a share ``anomaly_rate`` of them carry ``per_doc`` injections, each the next kind not
+    yet planted in the corpus's documents of that type and template that the document can carry
+    (so that every kind comes up in every type and template as soon as it can)."""
     rng = random.Random(f"corpus-{seed}")
     combos = [(k, t, f) for k in kinds for t in templates for f in formats]
-    docs = []
+    pending: dict[tuple[str, str], list[str]] = {}  # per type and template: the kinds not planted yet
+    specs = []
     for i in range(n):
         doc_seed = seed * 100_003 + i
         kind, template, fmt = combos[i % len(combos)]
         chosen: list[str] = []
         if rng.random() < anomaly_rate:
-            chosen = [rng.choice(applicable_kinds(doc_seed, kind, template, fmt))]
-        docs.append(generate(doc_seed, chosen, kind=kind, template=template, fmt=fmt))
-    return docs
+            options = applicable_kinds(doc_seed, kind, template, fmt)
+            order = [k for k in INJECTION_KINDS if kind in KINDS[k].doc_kinds]
+            queue = pending.setdefault((kind, template), [])
+            while len(chosen) < min(per_doc, len(options)):
+                if not any(k in options and k not in chosen for k in queue):
+                    queue.extend(k for k in order if k not in queue)
+                k = next((k for k in queue if k in options and k not in chosen), None)
+                if k is None:
+                    break
+                queue.remove(k)
+                chosen.append(k)
+        specs.append((doc_seed, chosen, kind, template, fmt))
+    return specs
+
+
+def generate_corpus(n: int, seed: int = 0, anomaly_rate: float = 0.3, **dims) -> list[GeneratedDoc]:
+    """The documents of ``corpus_specs`` (same arguments)."""
+    return [generate(s, inj, kind=k, template=t, fmt=f) for s, inj, k, t, f in corpus_specs(n, seed, anomaly_rate, **dims)]
 
 
 def _facts(w: World, st, builder) -> dict:
@@ -170,7 +196,9 @@ def _facts(w: World, st, builder) -> dict:
                 "basic": it.exp(part="basic"),
                 "project": it.exp(part="project"),
                 "budget": it.budget,
+                "adjusted": it.adjusted,
                 "explain": it.explain,
+                "carry": bool(it.opening or it.closing or it.used),
             }
             for it in w.sorted_items()
         },  # fmt: skip
@@ -203,5 +231,5 @@ def _facts(w: World, st, builder) -> dict:
 
 __all__ = [
     "DOC_KINDS", "TEMPLATES", "FORMATS", "INJECTION_KINDS", "CATEGORY_OF", "Injection", "Legitimate", "GeneratedDoc", "Grid",
-    "generate", "generate_corpus", "applicable_kinds", "exec_score", "cn_number",
+    "generate", "generate_corpus", "corpus_specs", "applicable_kinds", "exec_score", "cn_number",
 ]  # fmt: skip

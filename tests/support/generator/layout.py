@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .money import HUNDRED, WAN, ZERO, fmt_dec, pct, q2, wan
+from .money import HUNDRED, ZERO, fmt_dec, pct, q2, wan
 from .world import World
 
 
@@ -185,7 +185,3 @@ class Builder:
         if not whole:
             return ZERO
         return pct(part, whole) if self.s.pct_from_yuan else pct(wan(part), wan(whole))
-
-    @staticmethod
-    def yuan(wan_value: Decimal) -> Decimal:
-        return wan_value * WAN

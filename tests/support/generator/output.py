@@ -6,12 +6,14 @@
 - ``pdf``: reportlab, tables ruled, boxed only or unruled, merged header cells, names wrapping in
   their cells, wide tables on landscape pages, tables running over page breaks, the narrative set
   as paragraphs or hard-wrapped in fixed, double-spaced lines (numbers split across lines);
-- ``docx`` and ``xlsx``: the product's own renderers (``audit_assist.render``), one sheet per table.
+- ``docx``: python-docx, ruled tables with merged header cells; ``xlsx``: the product's own renderer
+  (``audit_assist.render.to_xlsx``), one sheet per table with its title lines, no narrative.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from .layout import Block, Para, Style
@@ -37,10 +39,29 @@ def render(blocks: list[Block], fmt: str, style: Style, title: str) -> bytes:
         return _markdown(blocks).encode("utf-8")
     if fmt == "pdf":
         return _pdf(blocks, style, title)
-    from audit_assist.render import to_docx, to_xlsx
+    if fmt == "docx":
+        return _docx(blocks, title)
+    from audit_assist.render import to_xlsx
 
-    raw = _raw(blocks)
-    return to_docx(raw, title) if fmt == "docx" else to_xlsx(raw)
+    return _stable_xlsx(to_xlsx(_raw(blocks)))
+
+
+def _stable_xlsx(data: bytes) -> bytes:
+    """The workbook with its creation and modification times fixed (openpyxl stamps the clock)."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, content)
+    return out.getvalue()
 
 
 def _cells(blocks: list[Block]) -> str:
@@ -63,6 +84,51 @@ def _markdown(blocks: list[Block]) -> str:
         lines.insert(1, "|" + "|".join("-" * max(3, len(c)) for c in b.rows[0]) + "|")
         out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
+
+
+def _docx(blocks: list[Block], title: str) -> bytes:
+    """As ``audit_assist.render.to_docx`` (ruled tables, merged header cells, landscape sections for
+    wide tables, fixed dates), filling each row's cells once: its ``table.cell(r, c)`` lookups
+    walk the whole table each time, which takes seconds on a long 绩效 form."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from audit_assist.render import WIDE_COLUMNS, _fixed_zip_times, header_spans
+
+    d = Document()
+    props = d.core_properties
+    props.title, props.author = title, "audit-assist"
+    props.created = props.modified = props.last_printed = datetime(2024, 1, 1)
+    style = d.styles["Normal"]
+    style.font.name = "SimSun"
+    style.font.size = Pt(10.5)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
+    orientation = "portrait"
+    for b in blocks:
+        if isinstance(b, Para):
+            d.add_paragraph(b.text)
+            continue
+        width = len(b.rows[0])
+        want = "landscape" if width >= WIDE_COLUMNS else "portrait"
+        if want != orientation:
+            section = d.add_section(WD_SECTION.NEW_PAGE)
+            section.orientation = WD_ORIENT.LANDSCAPE if want == "landscape" else WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = section.page_height, section.page_width
+            orientation = want
+        table = d.add_table(rows=len(b.rows), cols=width)
+        table.style = "Table Grid"
+        cells = [row.cells for row in table.rows]
+        for r, row in enumerate(b.rows):
+            for c, text in enumerate(row):
+                cells[r][c].text = text
+        if b.header >= 2:
+            for c0, r0, c1, r1 in header_spans(b.rows):
+                cells[r0][c0].merge(cells[r1][c1])
+    buf = io.BytesIO()
+    d.save(buf)
+    return _fixed_zip_times(buf.getvalue())
 
 
 def _raw(blocks: list[Block]):
@@ -161,6 +227,9 @@ def _pdf(blocks: list[Block], style: Style, title: str) -> bytes:
     orientation = "portrait"
     for b in blocks:
         if isinstance(b, Para):
+            if b.role in ("heading", "title") and orientation == "landscape":  # the text goes back to portrait pages
+                story += [NextPageTemplate("portrait"), PageBreak()]
+                orientation = "portrait"
             for line in b.text.split("\n"):
                 if b.role == "title":
                     story.append(Paragraph(escape(line), big))

@@ -44,9 +44,13 @@ class ReportDoc(_Sections):
     def staff_spots(w) -> list:
         return ["staff_overview", "staff_perf"]
 
+    @classmethod
+    def stray_keys(cls, w, st) -> list:
+        return cls.section_keys(w, st)
+
     @staticmethod
     def section_keys(w, st) -> list:
-        return ["goal", "gpb", "basic", "perf", "problems", "result"]
+        return ["goal", "basic", "perf", "problems"]
 
     def render(self) -> None:
         w, y, t = self.w, self.w.year, self.t

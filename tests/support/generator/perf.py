@@ -102,6 +102,7 @@ class Perf(Builder):
             self.legitimate(
                 "explained_extreme", f"项目“{p.name}”执行率{fmt_dec(p.rate)}%，表中说明了原因：{p.explain}", ("perf_money", k)
             )
+            self.legitimate("explained_extreme", f"项目“{p.name}”成本指标下说明了执行率低的原因", ("ind", k, 3))
         if p.initial != p.budget:
             self.legitimate(
                 "budget_adjusted",
@@ -176,7 +177,19 @@ class Perf(Builder):
         rows = [
             ["项目名称", p.name, "", "", "", "", "", ""],
             ["预算单位", f"{w.units[p.unit].code}{w.units[p.unit].name}", "", "", "", "", "", ""],
-            ["预算执行情况(万元)", "预算数:", fmt_wan(p.budget), "执行数:", fmt_wan(p.executed), "执行率:", shown, ""],
+            [
+                "预算执行情况(万元)",
+                "预算数:",
+                fmt_wan(p.budget),
+                "执行数:",
+                fmt_wan(p.executed),
+                "执行率:",
+                shown,
+                "分值:",
+                "10",
+                "得分:",
+                fmt_dec(exec_score(rate)),
+            ],  # fmt: skip
             ["", "其中-财政拨款:", fmt_wan(p.budget - other_b), "其中-财政拨款:", fmt_wan(fiscal_exec), "", "", ""],
             ["", "其它资金:", fmt_wan(other_b), "其它资金:", fmt_wan(p.carry), "", "", ""],
             ["年度目标完成情况", "预期目标", "", "", "实际完成目标", "", "", ""],

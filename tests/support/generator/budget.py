@@ -124,7 +124,7 @@ class BudgetDoc(CodeTables, Perf):
     @staticmethod
     def share_keys(w, st) -> list:
         if w.template == "shanghai":
-            return []
+            return [("sme_budget", w.procurement["sme"], w.procurement["total"])]
         total, gpb = w.grand_total, w.gpb_total
         keys = [
             ("gpb_income", w.income_total("gpb"), total),
@@ -159,8 +159,23 @@ class BudgetDoc(CodeTables, Perf):
         return ["b_inc", "b_exp", "b_fsum", "b_gpb", "b_econ", "b_tp"]
 
     @staticmethod
+    def empty_table_explanations(w, group: str) -> list:
+        """The sections of the text that say why an empty table is empty."""
+        return [] if w.template == "shanghai" else {"b_fund": ["fund"], "b_cap": ["cap"]}[group]
+
+    @staticmethod
     def empty_tables(w) -> list:
         return [g for g, full in (("b_fund", w.has_fund), ("b_cap", w.has_capital)) if not full]
+
+    @staticmethod
+    def shuffle_tables(w) -> tuple[str, ...]:
+        """Sichuan has no income table by code: its 一般公共预算支出表 stays right as the reference."""
+        return ("b_exp",) if w.template == "sichuan" else ("b_exp", "b_gpb")
+
+    @classmethod
+    def stray_keys(cls, w, st) -> list:
+        """Not before Shanghai's numbered list, where a glued digit reads as an item number."""
+        return [k for k in cls.section_keys(w, st) if not (w.template == "shanghai" and k == "gpb")]
 
     @staticmethod
     def section_keys(w, st) -> list:
@@ -375,7 +390,7 @@ class BudgetDoc(CodeTables, Perf):
             fiscal = w.fiscal_income
             inc = [("fiscal", "一、财政拨款收入", fiscal), ("gpb", "1. 一般公共预算资金", w.income_total("gpb")),
                    ("fund", "2. 政府性基金", w.income_total("fund") or None), ("capital", "3. 国有资本经营预算", w.income_total("capital") or None),
-                   ("business", "二、事业收入", w.income_total("business") or None), ("operating", "三、事业单位经营收入", None),
+                   ("business", "二、事业收入", w.income_total("business") + w.income_total("superior") or None), ("operating", "三、事业单位经营收入", None),
                    ("other", "四、其他收入", w.income_total("other") or None)]  # fmt: skip
             after_inc = [("grand", "收入总计", grand)]
             after_exp = [("grand", "支出总计", [self.cell(t, "expense:grand", "total", w.grand_total)])]
@@ -391,6 +406,7 @@ class BudgetDoc(CodeTables, Perf):
         self.two_sided(t, inc, exp, ["预算数"], after_inc, after_exp)
         if w.opening_total():
             self.legitimate("carry_over", "本年收入合计少于本年支出合计（上年结转）", ("row", t, "income:year"))
+            self.legitimate("carry_over", "部门收入总表的合计含上年结转，大于本年收入合计", ("row", "b_inc", "合计"))
 
     def t_b_inc(self) -> None:
         w, t = self.w, "b_inc"
@@ -470,13 +486,11 @@ class BudgetDoc(CodeTables, Perf):
 
     def t_b_gpb(self) -> None:
         self.code_table("b_gpb", "b_gpb", COLUMNS["b_gpb"])
-        for it in self.w.sorted_items():
-            if it.exp("gpb") and it.total != it.exp("gpb"):
-                self.legitimate(
-                    "other_source",
-                    f"{it.code} {it.name} 一般公共预算支出少于其全部支出（其他资金来源）",
-                    ("row", "b_gpb", it.code),
-                )
+        other = [it for it in self.w.sorted_items() if it.exp("gpb") != it.total]
+        keys = sorted({k for it in other for k in (it.code, it.code[:5], it.code[:3])}) + (["合计"] if other else [])
+        for table in ("b_exp", "b_gpb"):
+            for key in keys:
+                self.legitimate("other_source", "支出含一般公共预算以外的资金，与一般公共预算支出表不同", ("row", table, key))
 
     def t_b_econ(self) -> None:
         w, t = self.w, "b_econ"
@@ -630,7 +644,7 @@ class BudgetDoc(CodeTables, Perf):
             self.heading(f"{y}年部门预算编制说明", "totals")
             fiscal = w.fiscal_income
             self.body(f"{y}年，{w.department}收入预算{self.n(grand)}万元，其中：财政拨款收入{self.n(fiscal)}万元，"
-                      f"{self.change('income', grand, w.prev['total'], f'比{y - 1}年预算')}；事业收入{self.n(w.income_total('business'))}万元；"
+                      f"{self.change('income', grand, w.prev['total'], f'比{y - 1}年预算')}；事业收入{self.n(w.income_total('business') + w.income_total('superior'))}万元；"
                       f"事业单位经营收入0万元；其他收入{self.n(w.income_total('other'))}万元。", "totals")  # fmt: skip
             self.body(f"支出预算{self.n(grand)}万元，其中：财政拨款支出预算{self.n(fiscal)}万元。财政拨款支出预算中，一般公共预算拨款支出预算{self.n(gpb)}万元，"
                       f"{self.change('gpb', gpb, w.prev['gpb'], f'比{y - 1}年预算')}；政府性基金拨款支出预算{self.n(w.total(fn=lambda it: it.exp('fund')))}万元；"
@@ -656,11 +670,25 @@ class BudgetDoc(CodeTables, Perf):
         self.heading("一、收支预算情况说明", "totals")
         self.body(f"按照综合预算的原则，{w.department}所有收入和支出均纳入部门预算管理。{w.department}{y}年收支总预算{self.n(grand)}万元，"
                   f"{self.change('income', grand, w.prev['total'], f'比{y - 1}年收支预算总数')}，主要是由于{why}。", "totals")  # fmt: skip
-        parts = [f"上年结转{self.n(w.opening_total())}万元，{self.share('opening', w.opening_total(), grand)}",
-                 self.spot(("share", "gpb_income"), f"一般公共预算拨款收入{self.n(w.income_total('gpb'))}万元，{self.share('gpb_income', w.income_total('gpb'), grand)}"),
-                 f"政府性基金预算拨款收入{self.n(w.income_total('fund'))}万元，{self.share('fund_income', w.income_total('fund'), grand)}",
-                 f"事业收入{self.n(w.income_total('business'))}万元，{self.share('business', w.income_total('business'), grand)}"]  # fmt: skip
-        self.body(f"（一）收入预算情况：{w.department}{y}年收入预算{self.n(grand)}万元，其中：{'；'.join(parts)}。", "totals")
+        business = w.income_total("business") + w.income_total("superior")
+        parts = [
+            f"上年结转{self.n(w.opening_total())}万元，{self.share('opening', w.opening_total(), grand)}",
+            self.spot(
+                ("share", "gpb_income"),
+                f"一般公共预算拨款收入{self.n(w.income_total('gpb'))}万元，{self.share('gpb_income', w.income_total('gpb'), grand)}",
+            ),
+            f"政府性基金预算拨款收入{self.n(w.income_total('fund'))}万元，{self.share('fund_income', w.income_total('fund'), grand)}",
+            f"事业收入{self.n(business)}万元，{self.share('business', business, grand)}",
+        ]
+        for label, v in (("国有资本经营预算拨款收入", w.income_total("capital")), ("其他收入", w.income_total("other"))):
+            if v:
+                parts.append(f"{label}{self.n(v)}万元，{self.share(label, v, grand)}")
+        income = self.spot(
+            "income_budget", f"（一）收入预算情况：{w.department}{y}年收入预算{self.n(grand)}万元，其中：{'；'.join(parts)}。"
+        )
+        self.body(income, "totals")
+        if w.opening_total():
+            self.legitimate("carry_over", "收入预算含上年结转", "income_budget")
         basic = self.spot(
             ("share", "basic"), f"基本支出{self.n(w.basic_total)}万元，{self.share('basic', w.basic_total, w.expense_total)}"
         )
@@ -682,7 +710,7 @@ class BudgetDoc(CodeTables, Perf):
             parts.append(
                 self.spot(("lei", lei), f"{CLASS_NAMES[lei]}{self.n(amount)}万元，{self.share(('lei', lei), amount, gpb)}")
             )
-        self.body(f"（二）结构情况：{'；'.join(parts)}。", "gpb")
+        self.body(f"（二）结构情况：一般公共预算当年拨款{self.n(gpb)}万元，主要用于以下方面：{'；'.join(parts)}。", "gpb")
         self.body("（三）具体使用情况：", "gpb")
         for k, it in enumerate([i for i in w.sorted_items() if i.exp("gpb")], 1):
             amount = self.narr(("item", it.code), it.exp("gpb"))
@@ -769,8 +797,12 @@ class BudgetDoc(CodeTables, Perf):
         pr = w.procurement
         self.heading("三、政府采购预算情况", "procurement")
         goods = self.spot("goods", f"政府采购货物预算{self.money('goods', pr['goods'])}")
+        sme = self.spot(
+            ("share", "sme_budget"),
+            f"面向中小企业预留政府采购项目预算金额{self.n(pr['sme'])}万元，{self.share('sme_budget', pr['sme'], pr['total'])}",
+        )
         self.body(f"{y}年度本部门政府采购预算{self.n(pr['total'])}万元，其中：{goods}、政府采购工程预算{self.n(pr['works'])}万元、"
-                  f"政府采购服务预算{self.n(pr['services'])}万元。", "procurement")  # fmt: skip
+                  f"政府采购服务预算{self.n(pr['services'])}万元。{y}年度本部门{sme}。", "procurement")  # fmt: skip
         self.heading("四、绩效目标设置情况", "targets")
         budget = sum((p.budget for p in w.projects), ZERO)
         self.body(f"{y}年度，本部门编报绩效目标的项目共{len(w.projects)}个，涉及项目预算资金{self.n(budget)}万元。", "targets")

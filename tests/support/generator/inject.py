@@ -9,10 +9,12 @@ injection's own random stream, so that the clean twin of a document is untouched
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .catalog import COVERAGE_RATE
 from .layout import Style
 from .money import WAN, ZERO, D, fmt_dec, pct, q2, typo, uniform, wan, wrong_pct
 from .tables import COLUMNS, in_table, item_value
@@ -256,9 +258,21 @@ class Planner:
         return (f"{self.name(table)} {it.code} {it.name} 为{self.fmt(table, new)}，{self.name(other)}为{self.fmt(table, old)}",
                 ("row", table, it.code))  # fmt: skip
 
+    def shuffle_pool(self) -> list:
+        """Items that agree across the sister tables (all 一般公共预算 money, nothing carried)."""
+        return [
+            it
+            for it in self.w.sorted_items()
+            if it.code not in self.used
+            and it.exp("gpb")
+            and it.total == it.exp("gpb")
+            and not (it.opening or it.closing or it.used)
+        ]
+
     def shuffled_rows(self):
         exp, gpb = self.t("exp"), self.t("gpb")
-        pool = [it for it in self.w.sorted_items() if it.code not in self.used and it.exp("gpb") and it.total == it.exp("gpb")]
+        tables = self.b.shuffle_tables(self.w)
+        pool = self.shuffle_pool()
         by_kuan: dict[str, list] = {}
         for it in pool:
             by_kuan.setdefault(it.code[:5], []).append(it)
@@ -274,24 +288,20 @@ class Planner:
         for k, it in enumerate(chosen):
             src = chosen[(k + shift) % len(chosen)]
             self.used.add(it.code)
-            for table in (exp, gpb):
+            for table in tables:
                 for c in cols:
                     self.ov[("cell", table, it.code, c)] = item_value(src, table, c)
-        for table in (exp, gpb):
+        for table in tables:
             self.used.add(("table", table))
             for it in chosen:
-                self.ancestors(
-                    table, it.code, cols, {c: self.ov[("cell", table, it.code, c)] - item_value(it, table, c) for c in cols}
-                )
+                delta = {c: self.ov[("cell", table, it.code, c)] - item_value(it, table, c) for c in cols}
+                self.ancestors(table, it.code, cols, delta)
         codes = "、".join(i.code for i in chosen)
-        return f"{self.name(exp)}和{self.name(gpb)}中 {codes} 的金额整行错位（{self.name(self.t('inc'))}正确）", (
-            "row",
-            exp,
-            chosen[0].code,
-        )
+        right = self.name(gpb) if gpb not in tables else self.name(self.t("inc"))
+        return f"{'和'.join(self.name(t) for t in tables)}中 {codes} 的金额整行错位（{right}正确）", ("row", exp, chosen[0].code)
 
     def can_shuffled_rows(self) -> bool:
-        return len([it for it in self.w.items.values() if it.exp("gpb") and it.total == it.exp("gpb")]) >= 3
+        return len({it.total for it in self.shuffle_pool()}) >= 3
 
     def cost_indicator(self):
         k = self.pick_project()
@@ -408,7 +418,7 @@ class Planner:
         p = self.w.projects[k]
         i = next(i for i, ind in enumerate(p.indicators) if ind.l2 == "数量指标")
         ind = p.indicators[i]
-        target = int(ind.value)
+        target = int(ind.value.split("-")[0])
         got = target - self.rng.randint(1, max(1, target // 10)) if target > 1 else 0
         self.ov[("ind_actual", k, i)] = f"{got}{ind.unit}"
         self.ov[("ind_score", k, i)] = D(ind.weight)
@@ -430,25 +440,32 @@ class Planner:
             (("perf_money", k) if self.doc_kind != REPORT else ("ft", k)),
         )
 
+    def coverage_indicator(self) -> tuple[int, int]:
+        """A project's coverage-type indicator (覆盖率, 合格率 … 满意度), never a completion rate."""
+        k = self.pick_project()
+        p = self.w.projects[k]
+        quality = [i for i, ind in enumerate(p.indicators) if ind.l2 == "质量指标" and re.search(COVERAGE_RATE, ind.name)]
+        satisfaction = [i for i, ind in enumerate(p.indicators) if ind.l1 == "满意度指标"]
+        return k, self.rng.choice(quality or satisfaction)
+
     def ratio_over_100(self):
         rate = q2(uniform(self.rng, 100.3, 112.0))
-        if (
-            self.doc_kind in (SELF,)
+        in_form = (
+            self.doc_kind == SELF
             or (self.tables_only and self.doc_kind != BUDGET)
             or (self.doc_kind == FINAL and self.rng.random() < 0.4)
-        ):
-            k = self.pick_project()
-            p = self.w.projects[k]
-            i = next(i for i, ind in enumerate(p.indicators) if ind.l2 == "质量指标")
+        )
+        if in_form:
+            k, i = self.coverage_indicator()
+            ind = self.w.projects[k].indicators[i]
             self.ov[("ind_actual", k, i)] = f"{fmt_dec(rate)}%"
-            return f"项目“{p.name}”{p.indicators[i].name}实际完成值写作{fmt_dec(rate)}%，超过100%", ("ind", k, i)
+            return f"项目“{self.w.projects[k].name}”{ind.name}实际完成值写作{fmt_dec(rate)}%，超过100%", ("ind", k, i)
         if self.doc_kind == BUDGET:
-            k = self.pick_project()
-            p = self.w.projects[k]
-            i = next(i for i, ind in enumerate(p.indicators) if ind.l2 == "质量指标")
+            k, i = self.coverage_indicator()
+            ind = self.w.projects[k].indicators[i]
             self.ov[("target", k, i)] = f"≥{fmt_dec(rate)}%"
             self.ov[("target_value", k, i)] = fmt_dec(rate)
-            return f"项目“{p.name}”{p.indicators[i].name}指标值写作{fmt_dec(rate)}%，超过100%", ("target", k, i)
+            return f"项目“{self.w.projects[k].name}”{ind.name}指标值写作{fmt_dec(rate)}%，超过100%", ("target", k, i)
         self.ov[("narr", "coverage")] = rate
         return f"说明中覆盖率类指标写作{fmt_dec(rate)}%，超过100%", "coverage"
 
@@ -523,7 +540,12 @@ class Planner:
         """One project's 偏差原因 pasted under another project's missed indicator (a reason that
         names the other project's indicator)."""
         w = self.w
-        donors = [(k, i) for k, p in enumerate(w.projects) for i, ind in enumerate(p.indicators) if ind.reason]
+        donors = [
+            (k, i)
+            for k, p in enumerate(w.projects)
+            for i, ind in enumerate(p.indicators)
+            if ind.reason and ind.score < ind.weight
+        ]
         if donors:
             k0, i0 = self.rng.choice(donors)
             reason = w.projects[k0].indicators[i0].reason
@@ -590,6 +612,8 @@ class Planner:
     def empty_table_no_note(self):
         group = self.rng.choice(self.b.empty_tables(self.w))
         self.ov[("drop", group + ":note")] = True
+        for key in self.b.empty_table_explanations(self.w, group):  # the text saying why goes too
+            self.ov[("drop", f"body:{key}")] = True
         return f"{self.name(group)}为空表，未说明原因", ("empty", group)
 
     def can_empty_table_no_note(self) -> bool:
@@ -606,7 +630,7 @@ class Planner:
         return f"项目“{self.w.projects[k].name}”执行率一栏空白", ("perf_money", k)
 
     def stray_number(self):
-        key = self.rng.choice(self.b.section_keys(self.w, self.s))
+        key = self.rng.choice(self.b.stray_keys(self.w, self.s))
         digit = str(self.rng.randint(1, 9))
         self.ov[("stray", key)] = digit
         return f"段落前多出一个数字“{digit}”", ("stray", key)
