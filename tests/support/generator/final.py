@@ -874,11 +874,19 @@ class FinalDoc(CodeTables, Perf):
                 ("completion", "overall"),
                 f"年初预算为{self.n(total_budget)}万元，支出决算为{self.n(gpb)}万元，完成年初预算的{self.p(rate)}%",
             )
+            extreme = w.items[w.extreme_code].explain if w.extreme_code else ""
             why = (
                 "决算数小于预算数的主要原因：" + self.rng.choice(("部分项目未开展完成", "厉行节约，严控支出"))
                 if gpb < total_budget
                 else "决算数大于预算数的主要原因：年中追加了项目经费"
             )
+            if extreme:  # the line far from its budget moves the whole: the text says why
+                why = ("决算数小于预算数的主要原因：" if gpb < total_budget else "决算数大于预算数的主要原因：") + extreme
+                self.legitimate(
+                    "explained_extreme",
+                    f"整体完成年初预算的比例受{w.extreme_code}影响，文中说明了原因",
+                    ("completion", "overall"),
+                )
             if self.t == "shanghai":
                 self.body(f"一般公共预算财政拨款支出{overall}。{why}。其中：", "gpb")
             else:

@@ -103,7 +103,7 @@ class Perf(Builder):
                 "explained_extreme", f"项目“{p.name}”执行率{fmt_dec(p.rate)}%，表中说明了原因：{p.explain}", ("perf_money", k)
             )
             self.legitimate("explained_extreme", f"项目“{p.name}”成本指标下说明了执行率低的原因", ("ind", k, 3))
-        if p.initial != p.budget:
+        if p.initial != p.budget and self.t != "sichuan":  # Sichuan's form prints no 年初预算数
             self.legitimate(
                 "budget_adjusted",
                 f"项目“{p.name}”年初预算数{fmt_wan(p.initial)}万元，年中调整为{fmt_wan(p.budget)}万元",
