@@ -484,7 +484,8 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
                 found = cell(t, row, role)
             else:
                 v, rows = class_amount(t, code, role)
-                found = TableCell(v, t, rows[0], t.column(role).index) if v is not None and len(rows) == 1 else None
+                col = t.column(role)
+                found = TableCell(v, t, rows[0], col.index) if v is not None and col is not None and len(rows) == 1 else None
             if found:
                 return found
         return None
