@@ -55,6 +55,7 @@ from .results import (
     analysis_version,
     extractor_version,
     pack_document,
+    profile_of,
     unpack_document,
 )
 
@@ -106,7 +107,7 @@ class Outcome:
 
 def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     """Read and/or analyse one document, in this process. Never raises for a bad file."""
-    from detectors.stats.baseline import DocProfile, using_baseline
+    from detectors.stats.baseline import using_baseline
     from extract import ExtractionError, PageLimitError, load_bytes
 
     from .pipeline import analyse_document
@@ -118,7 +119,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
             doc = load_bytes(data, task.name, task.path, max_pages=limits.pages)
             out.document = pack_document(doc)
-            out.profile = DocProfile.of(doc).to_json()
+            out.profile = profile_of(doc)
             out.warnings = list(doc.warnings)
         else:
             doc = unpack_document(task.document, task.name, task.path)
@@ -383,6 +384,7 @@ class ScanReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     documents: int = 0  # analysed now or before
+    analysed: list[tuple[str, str]] = field(default_factory=list)  # (sha256, name) of each
     reused: int = 0  # analyses taken from the store
     pages: int = 0  # pages read from files in this run
     seconds: float = 0.0
@@ -565,6 +567,7 @@ def scan_files(
             report.rows.extend(results[f.index].findings)
             report.coverage.append(results[f.index].coverage)
             report.documents += 1
+            report.analysed.append((f.sha256, f.name))
     report.rows.sort(key=lambda r: -r["score"])
     report.seconds = time.perf_counter() - t0
     return report

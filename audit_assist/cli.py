@@ -48,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     scan.add_argument("--scheduler", metavar="ADDRESS", help="在 Dask 集群上运行（调度器地址，如 tcp://10.0.0.5:8786）")
     scan.add_argument(
+        "--no-links",
+        action="store_true",
+        help="不把文件（及结果库中已有的文件）按文档族关联起来交叉核对（部门与单位、预算与决算、上年与本年）",
+    )
+    scan.add_argument(
         "--baseline",
         metavar="FILE",
         help="语料基线（JSON）：文件存在时直接使用；不存在时用本次扫描的文件拟合后保存（扫描文件夹时缺省即用该文件夹拟合）",
@@ -76,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             limits=Limits(args.max_seconds, args.max_memory, args.max_pages),
             scheduler=args.scheduler,
             coverage=args.coverage,
+            links=not args.no_links,
         )
     return _extract(args.path, args.format, args.out)
 
@@ -99,12 +105,14 @@ def _scan(
     limits=None,
     scheduler: str | None = None,
     coverage: str | None = None,
+    links: bool = True,
 ) -> int:
     """Scan the files (``audit_assist.batch``): the baseline is fitted on the scanned files when
     a folder is scanned or ``--baseline FILE`` does not exist yet, read from FILE when it does."""
     from detectors.stats.baseline import Baseline
 
     from .batch import ClusterError, Limits, scan_files
+    from .families import link_stored
     from .results import ResultStore
 
     missing = [p for p in paths if not Path(p).exists()]
@@ -139,6 +147,7 @@ def _scan(
             fresh=fresh,
             scheduler=scheduler,
         )
+        linked = link_stored(store, report.analysed) if links else None
     except ClusterError as exc:
         _error(scheduler or "", str(exc))
         return 2
@@ -157,9 +166,15 @@ def _scan(
     low = [c for c in report.coverage if c["low_coverage"]]
     for c in low:
         sys.stderr.write(f"覆盖不足，需人工审阅：{c['doc']}：{'；'.join(c['low_coverage_reasons'])}\n")
-    _write(report.rows, out, fmt, report.coverage)
+    rows = report.rows
+    if linked is not None and linked.rows:
+        rows = sorted([*rows, *linked.rows], key=lambda r: -r["score"])
+    _write(rows, out, fmt, report.coverage)
     if coverage:
         Path(coverage).write_text(to_jsonl(report.coverage), encoding="utf-8")
+    if linked is not None and linked.families:
+        names = "；".join("、".join(m.name for m in fam.members) for fam in linked.families[:5])
+        sys.stderr.write(f"文档族：{len(linked.families)} 个（{names}），跨文件发现 {len(linked.rows)} 条\n")
     if not files and not missing:
         sys.stderr.write("没有找到可分析的文件（支持 .pdf .docx .xlsx .txt .md）\n")
     elif len(files) > 1:

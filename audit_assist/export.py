@@ -33,10 +33,16 @@ def to_json(rows: Sequence[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
 
 
+def evidence_line(e: dict[str, Any]) -> str:
+    """One piece of evidence as a reader finds it: the other document it comes from, its page, its text."""
+    where = "".join([f"〔{e['doc']}〕" if e.get("doc") else "", f"[第{e['page']}页] " if e.get("page") else ""])
+    return where + str(e.get("text", ""))
+
+
 def _flat(row: dict[str, Any], extra: Sequence[str]) -> dict[str, Any]:
     out = {k: row.get(k) for k in CONTRACT_FIELDS}
     ev = row.get("evidence") or []
-    out["evidence"] = "\n".join(f"[第{e['page']}页] {e['text']}" if e.get("page") else e["text"] for e in ev)
+    out["evidence"] = "\n".join(evidence_line(e) for e in ev)
     out["pages"] = ",".join(str(e["page"]) for e in ev if e.get("page"))
     out["values"] = json.dumps(row.get("values") or {}, ensure_ascii=False)
     for k in extra:
@@ -262,9 +268,7 @@ def to_html(
         out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
         for i, r in enumerate(mine, start=1):
             sev = r.get("severity", "")
-            ev = "\n".join(
-                (f"[第{x['page']}页] " if x.get("page") else "") + str(x.get("text", "")) for x in r.get("evidence") or []
-            )
+            ev = "\n".join(evidence_line(x) for x in r.get("evidence") or [])
             cells = [
                 f'<td class="num">{i}</td>',
                 f'<td class="sev-{e(sev)}">{e(SEVERITY_ZH.get(sev, sev))}</td>',

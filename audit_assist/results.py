@@ -129,6 +129,15 @@ def unpack_document(blob: bytes, name: str, path: str) -> Document:
     return doc
 
 
+def profile_of(doc: Document) -> dict:
+    """What is stored of a document besides the document itself: its profile for the corpus
+    baseline, and its identity for the families it belongs to (read without unpacking it)."""
+    from detectors.linked.families import Identity
+    from detectors.stats.baseline import DocProfile
+
+    return {**DocProfile.of(doc).to_json(), "identity": Identity.of(doc).to_json()}
+
+
 @dataclass
 class StoredAnalysis:
     findings: list[dict[str, Any]]  # contract JSON
@@ -246,7 +255,6 @@ class ResultStore:
     def document(self, sha256: str, name: str, data: bytes, path: str = "") -> Document:
         """The stored extraction of this content, else the file read now and stored (or its
         reason for being unreadable, raised as ``ExtractionError`` and stored too)."""
-        from detectors.stats.baseline import DocProfile
         from extract import ExtractionError, load_bytes
 
         e = self.extraction(sha256, with_document=True)
@@ -270,7 +278,7 @@ class ResultStore:
                 0.0,
                 list(doc.warnings),
                 None,
-                DocProfile.of(doc).to_json(),
+                profile_of(doc),
                 pack_document(doc),
             )
         )

@@ -153,20 +153,20 @@ KEYS: list[tuple[str, str]] = [
     ("public", _SCOPE + r"(?:日常)?公用经费(?:支出)?"),
     ("gov_fund_income", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?收入"),
     ("gov_fund_expense", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出"),
-    ("gpb_expense", r"一般公共预算(?:财政拨款)?支出"),
+    ("gpb_expense", r"一般公共预算(?:财政)?(?:拨款)?支出"),
     ("fiscal_income_grand", r"财政拨款收入总计"),
     ("fiscal_expense_grand", r"财政拨款支出总计"),
     ("fiscal_income", r"财政拨款(?:总)?收入(?:合计)?"),
     ("fiscal_expense", r"财政拨款(?:总)?支出(?:合计)?"),
     ("income_grand", r"收入总计"),
     ("expense_grand", r"支出总计"),
-    ("income_total", r"(?:本年)?收入合计|总收入"),
-    ("expense_total", r"(?:本年)?支出合计|总支出"),
+    ("income_total", r"(?:本年)?收入合计|总收入|收入预算"),
+    ("expense_total", r"(?:本年)?支出合计|总支出|支出预算"),
     ("basic", _SCOPE + r"基本支出"),
     ("project", _SCOPE + r"项目支出"),
 ]
 _FILLER = re.compile(
-    r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|\d{4}年(?:度)?|本年度|全年|本部门|本单位|我单位|我局|其中|共|截至\S*?日)+"
+    r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{4}年(?:度)?|本年度|全年|本部门|本单位|我单位|我局|其中|共|截至\S*?日)+"
 )
 THREE_PUBLIC = {"three_public", "vehicle_subtotal", "vehicle_purchase", "vehicle_running", "abroad", "reception"}
 _CLASS = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:支出)?[（(]类[)）]")
@@ -456,6 +456,9 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
     }
     if key in simple:
         t, labels, role = simple[key]
+        if t is not None and key in ("income_total", "expense_total", "fiscal_income", "fiscal_expense", "gov_fund_expense"):
+            # the 本年 total; the 总计 of a table that has no carry-over lines (Shanghai budgets)
+            return cell(t, year_total_row(t, t.part == "income"), role)
         return cell(t, labelled_row(t, *labels) if t else None, role)
     if key == "gpb_expense":
         return cell(t5, total_row(t5) if t5 else None, "total")
@@ -481,7 +484,8 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
                 found = cell(t, row, role)
             else:
                 v, rows = class_amount(t, code, role)
-                found = TableCell(v, t, rows[0], t.column(role).index) if v is not None and len(rows) == 1 else None
+                col = t.column(role)
+                found = TableCell(v, t, rows[0], col.index) if v is not None and col is not None and len(rows) == 1 else None
             if found:
                 return found
         return None

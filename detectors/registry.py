@@ -7,16 +7,34 @@ from .completeness import RULES as COMPLETENESS
 from .crosstable import RULES as CROSSTABLE
 from .footing import RULES as FOOTING
 from .language import RULES as LANGUAGE
+from .linked import RULES as LINKED
+from .linked._common import LinkedRule
 from .narrative import RULES as NARRATIVE
 from .performance import RULES as PERFORMANCE
 from .recompute import RULES as RECOMPUTE
 from .stats import RULES as STATS
 
-ALL_RULES: list[type[Rule]] = [*FOOTING, *CROSSTABLE, *NARRATIVE, *RECOMPUTE, *PERFORMANCE, *COMPLETENESS, *LANGUAGE, *STATS]
+ALL_RULES: list[type[Rule]] = [
+    *FOOTING,
+    *CROSSTABLE,
+    *NARRATIVE,
+    *RECOMPUTE,
+    *PERFORMANCE,
+    *COMPLETENESS,
+    *LANGUAGE,
+    *STATS,
+    *LINKED,
+]
 
 
 def rules() -> list[Rule]:
-    return [cls() for cls in ALL_RULES]
+    """The rules that read one document."""
+    return [cls() for cls in ALL_RULES if not issubclass(cls, LinkedRule)]
+
+
+def linked_rules() -> list[LinkedRule]:
+    """The rules that read a family of documents together."""
+    return [cls() for cls in LINKED]
 
 
 def rule_versions() -> str:

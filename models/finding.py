@@ -71,14 +71,18 @@ class Evidence:
     table: str = ""  # table id when the evidence is a table row
     row: int | None = None  # row index inside that table
     cols: tuple[int, ...] = ()  # the involved columns of that row
+    doc: str = ""  # another document's file name, for a finding that rests on two documents
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "page": self.page,
             "text": self.text,
             "bbox": [round(v, 1) for v in self.bbox] if self.bbox else None,
             "role": self.role,
         }
+        if self.doc:
+            out["doc"] = self.doc
+        return out
 
 
 @dataclass

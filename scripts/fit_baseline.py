@@ -1,6 +1,6 @@
 """Refit the shipped statistical baseline (detectors/stats/default_baseline.json).
 
-The default baseline is fitted on *clean* generated documents (tests/support/generator.py, no
+The default baseline is fitted on *clean* generated documents (tests/support/generator, no
 injections), so it describes documents with nothing wrong in them: the execution rates they
 hold (rate model, its threshold and bands), the passages every project carries (满意度 …), the
 size of 元 amounts. Seeds start at 10000 so the documents the tests generate (seeds below 10000)

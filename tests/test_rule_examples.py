@@ -2,7 +2,8 @@
 
 Each fixture names a rule and lists cases: a minimal document (text in the shapes the sample
 documents print: tab-separated tables under their title / 公开表 number / unit lines, one narrative
-paragraph per line) and what the rule must say about it. A ``fail`` case lists the findings that must
+paragraph per line) — or, for a rule over a family of documents, several (``docs``: file name →
+text) — and what the rule must say about it. A ``fail`` case lists the findings that must
 be reported (rule, and severity / category / values such as ``stated`` and ``expected`` when given);
 a ``pass`` case must give no finding at all, or only ``info`` ones when it says ``allow_info: true``.
 A case the rule gets wrong carries ``xfail: "reason"``: it is reported as a known bug and turns into
@@ -54,8 +55,16 @@ def _cases() -> list:
     return params
 
 
-def _run(code: str, text: str) -> list[Finding]:
-    doc = load_bytes(text.encode("utf-8"), "x.txt")
+def _run(code: str, case: dict) -> list[Finding]:
+    if "docs" in case:  # a rule over a family of documents: one text per file name
+        from audit_assist.families import analyse_families
+
+        docs = [load_bytes(text.encode("utf-8"), name) for name, text in case["docs"].items()]
+        rule = RULES[code]()
+        families = analyse_families(docs).families
+        by_name = {d.name: d for d in docs}
+        return [f for family in families for f in rule.check_family(family, by_name)]
+    doc = load_bytes(case["doc"].encode("utf-8"), "x.txt")
     return list(RULES[code]().check(doc))
 
 
@@ -95,7 +104,7 @@ def _describe(findings: list[Finding]) -> str:
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_rule_example(code: str, case: dict) -> None:
     assert code in RULES, f"{code} is not in detectors.registry.ALL_RULES"
-    findings = _run(code, case["doc"])
+    findings = _run(code, case)
     if case["expect"] == "fail":
         for want in case["findings"]:
             assert any(_matches(f, want) for f in findings), f"expected {want} among:\n{_describe(findings)}"
@@ -124,7 +133,7 @@ def test_fixture_is_well_formed(code: str) -> None:
     for c in data["cases"]:
         assert c["expect"] in ("fail", "pass"), c["name"]
         assert c["name"].startswith(c["expect"] + "_"), f"{c['name']}: name must start with {c['expect']}_"
-        assert c["doc"].strip(), c["name"]
+        assert (c.get("doc") or "".join((c.get("docs") or {}).values())).strip(), c["name"]
         if c["expect"] == "fail":
             assert c.get("findings"), f"{c['name']}: a fail case lists its findings"
             for want in c["findings"]:

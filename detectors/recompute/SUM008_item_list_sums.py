@@ -9,6 +9,7 @@ from extract.numbers import normalize_label
 from models import Document, Figure, Severity
 
 from ..base import NOT_APPLICABLE, PASSED, Case, Rule, balance, document_total, figure_evidence, fmt
+from ..linking import class_path
 
 # the measures an item of "（三）…具体情况" states, by the words before its figure
 MEASURES = (
@@ -37,8 +38,8 @@ class ItemListSums(Rule):
 
     What it checks:
         A paragraph stating a total 年初预算 / 全年预算 / 支出决算 ("一般公共预算财政拨款支出年初预算
-        为 10210.34 万元，支出决算为 9746.50 万元") followed by numbered items that each state the
-        same measures ("1、…（项）。…年初预算为 54.53 万元，支出决算为 54.50 万元"): for each measure
+        为 10210.34 万元，支出决算为 9746.50 万元") followed by numbered items, each a 类/款/项 named by
+        its path, that each state the same measures ("1、…（项）。…年初预算为 54.53 万元，支出决算为 54.50 万元"): for each measure
         every item states, the items' sum against the total, with the rounding of the printed
         values (a difference inside it is a rounding note).
     Why an auditor cares:
@@ -69,8 +70,8 @@ class ItemListSums(Rule):
             items: list[dict[str, Figure]] = []
             for q in doc.paragraphs[p.index + 1 :]:
                 measures = _measures(doc, by_par.get(q.index, []))
-                if not _ITEM.match(q.text) or not measures:
-                    break
+                if not _ITEM.match(q.text) or not measures or len(class_path(q.text)) < 2:
+                    break  # the items of a breakdown by 类/款/项, each named by its path
                 items.append(measures)
             if len(items) < MIN_ITEMS:
                 continue
