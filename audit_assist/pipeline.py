@@ -31,7 +31,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     # rules that failed on this document (a bug of ours): the other rules' findings stand
     rule_errors: list[str] = field(default_factory=list)
-    coverage: Coverage | None = None  # what was checked, from the same run as the findings
+    coverage: Coverage = field(kw_only=True)  # what was checked, from the same run as the findings
 
     @property
     def warnings(self) -> list[str]:
@@ -73,7 +73,7 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
         f = first.get((f.rule, f.key), f)
         return hosts.get(id(f), f)
 
-    return Analysis(doc, ranked, errors, build_coverage(doc, applied, reported))
+    return Analysis(doc, ranked, errors, coverage=build_coverage(doc, applied, reported))
 
 
 def analyse_path(path: str | Path) -> Analysis:

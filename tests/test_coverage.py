@@ -240,9 +240,9 @@ def test_every_sample_finds_the_standard_tables_of_its_type(sample_pdfs):
     ]
     summaries = {name: a.coverage.summary() for name, a in sample_pdfs.items()}
     assert summaries == {
-        "000_4aab53e2ab223d76": "9/9 表，231 项核对，13 未通过，98% 文字数字已对应",
+        "000_4aab53e2ab223d76": "9/9 表，230 项核对，13 未通过，98% 文字数字已对应",
         "001_5a7f61d3c3cbf9f1": "0/9 表，60 项核对，12 未通过，0% 文字数字已对应",
-        "002_78b07d84ccf1ecd6": "9/9 表，320 项核对，16 未通过，71% 文字数字已对应",
+        "002_78b07d84ccf1ecd6": "9/9 表，319 项核对，16 未通过，71% 文字数字已对应",
         "003_f8e6bfb918ad5980": "9/9 表，82 项核对，1 未通过，62% 文字数字已对应",
         "004_2958b8ff77e9055f": "8 项核对，1 未通过",
     }
@@ -254,6 +254,26 @@ def test_a_failed_case_points_at_its_finding(sample_pdfs):
     failed = [x for k in a.coverage.checks for x in k.failures]
     assert len(failed) == a.coverage.failed == 16
     assert all(x.finding.fingerprint in fingerprints for x in failed)
+
+
+def test_pages_without_a_text_layer(sample_text_docs):
+    """A page read by OCR is listed (its text may be wrong); a page not read at all makes the
+    coverage low: what it holds is unknown."""
+    from copy import deepcopy
+
+    from audit_assist.coverage import UnreadPage
+    from audit_assist.pipeline import analyse_document
+
+    doc = deepcopy(sample_text_docs["002_78b07d84ccf1ecd6"])
+    doc.warnings += ["第3页没有文字层，已OCR识别（结果可能有误，请核对原件）", "第7页没有文字层，需OCR"]
+    doc.ocr_pages += [3, 7]  # OCR ran on both; it found nothing on page 7
+    c = analyse_document(doc).coverage
+    assert c.pages == [
+        UnreadPage(3, "没有文字层，已OCR识别（结果可能有误，请核对原件）", True),
+        UnreadPage(7, "没有文字层，需OCR", False),
+    ]
+    assert c.low_coverage_reasons == ["第 7 页未能读取"]
+    assert c.to_json()["unread_pages"][1] == {"page": 7, "reason": "没有文字层，需OCR", "ocr": False}
 
 
 # ------------------------------------------------------------------ the app
