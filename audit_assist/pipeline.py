@@ -42,7 +42,8 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
         try:
             found = list(rule.check(doc))
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the others' findings
-            log.exception("rule %s failed on %s", rule.code, doc.name)
+            # the user gets one line (below, in the analysis' warnings); the traceback is for developers
+            log.debug("rule %s failed on %s", rule.code, doc.name, exc_info=True)
             errors.append(
                 f"规则 {rule.code}（{rule.title}）检查本文档时出错，已跳过（{type(exc).__name__}: {exc}），其余规则的结果不受影响"
             )

@@ -67,7 +67,7 @@ class TableIdentities(Rule):
             yield from self._basic(t6, t5, scale)
 
     def _pair(self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale) -> Iterable[Finding]:
-        if ra is None or rb is None:
+        if ra is None or rb is None or a.column(ca) is None or b.column(cb) is None:
             return
         va, vb = a.value(ra, ca), b.value(rb, cb)
         if va is None and vb is None:
@@ -75,6 +75,8 @@ class TableIdentities(Rule):
         yield from self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale)
 
     def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str]) -> Iterable[Finding]:
+        if a.column(ca) is None or b.column(cb) is None:  # a table without that column states nothing to compare
+            return
         for r in a.rows:
             code = class_code(r.label)
             if not code:
