@@ -47,6 +47,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extract import read_error
+
 from .results import Extraction, ResultStore, analysis_version, extractor_version, pack_document, unpack_document
 
 LIMIT_LABELS = {"time": "时间", "memory": "内存", "pages": "页数", "crash": "进程"}
@@ -129,7 +131,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     except RecursionError:
         out.error, out.permanent = "文件结构嵌套过深或自我引用，无法解析", True
     except OSError as exc:
-        out.error = f"无法读取文件：{exc.strerror or exc}"
+        out.error = read_error(task.path, exc)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
         stage = "读取" if task.extract and out.document is None else "分析"
         out.error = f"{stage}时出错（{type(exc).__name__}: {exc}）"
@@ -442,7 +444,7 @@ def scan_files(
         try:
             ref.sha256 = sha256_file(ref.path)
         except OSError as exc:
-            report.failures.append((ref.name, f"无法读取文件：{exc.strerror or exc}"))
+            report.failures.append((ref.name, read_error(ref.path, exc)))
             continue
         files.append(ref)
     runner = _runner(workers, scheduler, limits)

@@ -16,7 +16,7 @@ from typing import Any
 from . import __version__
 from .batch import Limits
 from .export import to_csv, to_json, to_jsonl, to_xlsx
-from .pipeline import ExtractionError, collect_files
+from .pipeline import ExtractionError, collect_files, read_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,10 +102,15 @@ def _scan(
     from .batch import ClusterError, Limits, scan_files
     from .results import ResultStore
 
-    missing = [p for p in paths if not Path(p).exists()]
-    files = list(collect_files(p for p in paths if Path(p).exists()))
-    for p in missing:
-        _error(Path(p).name, "文件或文件夹不存在")
+    missing = {}
+    for p in paths:
+        try:
+            os.stat(p)
+        except OSError as exc:
+            missing[p] = read_error(p, exc)
+    files = list(collect_files(p for p in paths if p not in missing))
+    for p, reason in missing.items():
+        _error(Path(p).name, reason)
     fit = False
     baseline = None
     if baseline_file and Path(baseline_file).exists():

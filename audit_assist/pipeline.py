@@ -11,7 +11,7 @@ from pathlib import Path
 from detectors.base import Rule
 from detectors.ranking import rank
 from detectors.registry import rules
-from extract import SUPPORTED, ExtractionError, load_bytes, load_document
+from extract import SUPPORTED, ExtractionError, load_bytes, load_document, read_error
 from models import Document, Finding
 
 # A finding that rests on text read by OCR is less certain (a misread digit is an error of ours,
@@ -90,4 +90,4 @@ def collect_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-__all__ = ["Analysis", "ExtractionError", "analyse_bytes", "analyse_document", "analyse_path", "collect_files"]
+__all__ = ["Analysis", "ExtractionError", "analyse_bytes", "analyse_document", "analyse_path", "collect_files", "read_error"]
