@@ -88,4 +88,4 @@ def _read(fmt: str, data: bytes, name: str, max_pages: int) -> RawDocument:
         return read_xlsx(data, name)
     from .text import read_text
 
-    return read_text(data)
+    return read_text(data, name)
