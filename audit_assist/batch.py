@@ -99,16 +99,16 @@ class Outcome:
 def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     """Read and/or analyse one document, in this process. Never raises for a bad file."""
     from detectors.stats.baseline import DocProfile, using_baseline
-    from extract import ExtractionError, PageLimitError, load_bytes
+    from extract import ExtractionError, PageLimitError
 
-    from .pipeline import analyse_document
+    from .pipeline import analyse_document, read_disclosure
 
     out = Outcome(task.index, task.name, task.sha256)
     start = time.perf_counter()
     try:
         if task.extract:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
-            doc = load_bytes(data, task.name, task.path, max_pages=limits.pages)
+            doc = read_disclosure(data, task.name, task.path, max_pages=limits.pages)
             out.document = pack_document(doc)
             out.profile = DocProfile.of(doc).to_json()
             out.warnings = list(doc.warnings)

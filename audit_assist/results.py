@@ -238,7 +238,9 @@ class ResultStore:
         """The stored extraction of this content, else the file read now and stored (or its
         reason for being unreadable, raised as ``ExtractionError`` and stored too)."""
         from detectors.stats.baseline import DocProfile
-        from extract import ExtractionError, load_bytes
+        from extract import ExtractionError
+
+        from .pipeline import read_disclosure
 
         e = self.extraction(sha256, with_document=True)
         if e is not None and e.error:
@@ -247,7 +249,7 @@ class ResultStore:
             return unpack_document(e.document, name, path or e.path)
         start = time.perf_counter()
         try:
-            doc = load_bytes(data, name, path)
+            doc = read_disclosure(data, name, path)
         except ExtractionError as exc:
             self.put_extraction(Extraction(sha256, name, path, 0, time.perf_counter() - start, 0.0, [], exc.reason, None, None))
             raise

@@ -148,3 +148,28 @@ def test_symlink_loops_are_named_as_loops(tmp_path):
         "错误：self.md：符号链接循环（self.md → self.md），无法读取",
     ]
     assert {r["doc"] for r in json.loads((tmp_path / "folder.json").read_text(encoding="utf-8"))} == {"good.txt"}
+
+
+def test_a_file_that_is_no_disclosure_is_refused(tmp_path):
+    """A spreadsheet of names and a letter were reported as clean documents (0 findings, exit 0):
+    now each is named as not recognised, exit status 1, and a real document beside them is still
+    analysed. ``extract`` still shows what was read."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "部门", "电话"])
+    wb.active.append(["张三", "办公室", "0731-12345678"])
+    wb.save(tmp_path / "通讯录.xlsx")
+    (tmp_path / "letter.txt").write_text("Dear colleague,\nthe meeting is on Monday at 10.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text((SAMPLES / "002_78b07d84ccf1ecd6.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = run("scan", str(tmp_path / "通讯录.xlsx"), str(tmp_path / "letter.txt"), str(good), "--out", str(tmp_path / "f.json"))
+    assert res.returncode == 1
+    reason = "未识别为预算/决算/绩效文件：没有找到预算、决算或绩效的表格，也没有相关的文字说明"
+    assert [line for line in res.stderr.splitlines() if line.startswith("错误：")] == [
+        f"错误：通讯录.xlsx：{reason}",
+        f"错误：letter.txt：{reason}",
+    ]
+    assert {r["doc"] for r in json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))} == {"good.txt"}
+    shown = run("extract", str(tmp_path / "通讯录.xlsx"), "--format", "text")
+    assert shown.returncode == 0 and "张三\t办公室\t0731-12345678" in shown.stdout
