@@ -237,7 +237,7 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     assert len(rows) == 2
     got = dict(zip(rows[0], rows[1]))
     assert (got["文件"], got["规则"], got["指纹"], got["说明"]) == (SAMPLE, top.rule, top.fingerprint, top.message)
-    assert (got["严重程度"], got["排序分"]) == (top.severity.value, round(top.score, 2))
+    assert (got["严重程度"], got["排序分"]) == (top.severity.label, round(top.score, 2))
     assert (got["复核状态"], got["复核人"]) == ("已确认", REVIEWER)
     assert got["复核时间"] and got["复核时间"].startswith("20")
     summary = list(wb["汇总"].iter_rows(values_only=True))
