@@ -27,14 +27,14 @@ page = st.navigation(PAGES)
 # Streamlit's file uploader has its own English wording and no setting for it: show it in Chinese.
 # (The "Deploy" button is hidden too: toolbarMode only applies from the second run on.)
 st.html(
-    """<style>
-[data-testid="stAppDeployButton"] { display: none; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
-  content: "选择文件"; font-size: 0.875rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {
-  content: "或将文件拖放到这里 · 每个文件不超过 200MB"; font-size: 0.875rem; }
+    f"""<style>
+[data-testid="stAppDeployButton"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "选择文件"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "或将文件拖放到这里 · 每个文件不超过 {st.get_option("server.maxUploadSize")}MB"; font-size: 0.875rem; }}
 </style>"""
 )
 

@@ -73,6 +73,7 @@ class Task:
     analyse: bool
     document: bytes | None = None
     data: bytes | None = None  # the file's bytes, for workers that cannot read ``path`` (Dask)
+    keep_analysis: bool = False  # send back the ``Analysis`` itself (the review app draws from it)
 
 
 @dataclass
@@ -91,6 +92,7 @@ class Outcome:
     document: bytes | None = None
     profile: dict | None = None
     findings: list[dict] | None = None
+    analysis: Any = None  # the pipeline's ``Analysis``, when the task asked for it
 
 
 # ------------------------------------------------------------------ one document
@@ -120,6 +122,8 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
             with using_baseline(baseline):
                 analysis = analyse_document(doc)
             out.findings = [f.to_json() for f in analysis.findings]
+            if task.keep_analysis:
+                out.analysis = analysis
             out.warnings += analysis.rule_errors
             out.analyse_seconds = time.perf_counter() - start - out.seconds
     except PageLimitError as exc:  # a limit of this run: not stored, a run with a higher one reads it
@@ -350,6 +354,47 @@ def run_dask(
             client.close()
 
 
+def store_extraction(store: ResultStore, outcome: Outcome, path: str = "") -> None:
+    """Keep what reading the file gave: its document, or the reason it cannot be read when that
+    reason is the file's own (not a limit of this run)."""
+    if outcome.error is None or outcome.permanent:
+        store.put_extraction(
+            Extraction(
+                outcome.sha256,
+                outcome.name,
+                path,
+                outcome.pages,
+                outcome.seconds,
+                outcome.peak_mb,
+                outcome.warnings,
+                outcome.error,
+                outcome.profile,
+                outcome.document,
+            )
+        )
+
+
+def analyse_upload(data: bytes, name: str, *, store: ResultStore, limits: Limits = Limits()):
+    """One file given to the review app, read and analysed as a scan's documents are: in a
+    process of its own, within ``limits``, so that a hostile upload costs that process and never
+    stalls or exhausts the app's server. Its extraction comes from, or goes to, the results store.
+    Returns the ``pipeline.Analysis``; raises ``ExtractionError`` with the reason otherwise."""
+    from extract import ExtractionError
+
+    sha = hashlib.sha256(data).hexdigest()
+    known = store.extraction(sha, with_document=True)
+    if known is not None and known.error:
+        raise ExtractionError(name, known.error)
+    stored = known.document if known is not None else None
+    task = Task(0, "", name, sha, extract=stored is None, analyse=True, document=stored, data=data, keep_analysis=True)
+    out = next(run_isolated([task], partial(process, limits=limits), 1, limits))
+    if out.document is not None or out.error:
+        store_extraction(store, out)
+    if out.error:
+        raise ExtractionError(name, out.error)
+    return out.analysis
+
+
 # ------------------------------------------------------------------ the scan
 
 
@@ -451,21 +496,7 @@ def scan_files(
     paths_of = {f.index: str(f.path.resolve()) for f in files}
 
     def stored(outcome: Outcome) -> None:
-        if outcome.error is None or outcome.permanent:
-            store.put_extraction(
-                Extraction(
-                    outcome.sha256,
-                    outcome.name,
-                    paths_of.get(outcome.index, ""),
-                    outcome.pages,
-                    outcome.seconds,
-                    outcome.peak_mb,
-                    outcome.warnings,
-                    outcome.error,
-                    outcome.profile,
-                    outcome.document,
-                )
-            )
+        store_extraction(store, outcome, paths_of.get(outcome.index, ""))
 
     known = {} if fresh else store.extracted([f.sha256 for f in files])
     unreadable = {f.index: known[f.sha256].error for f in files if f.sha256 in known and known[f.sha256].error}

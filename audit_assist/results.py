@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,41 +232,6 @@ class ResultStore:
                 delete(extractions).where(extractions.c.sha256 == e.sha256, extractions.c.extractor == values["extractor"])
             )
             conn.execute(insert(extractions).values(**values))
-
-    def document(self, sha256: str, name: str, data: bytes, path: str = "") -> Document:
-        """The stored extraction of this content, else the file read now and stored (or its
-        reason for being unreadable, raised as ``ExtractionError`` and stored too)."""
-        from detectors.stats.baseline import DocProfile
-        from extract import ExtractionError
-
-        from .pipeline import read_disclosure
-
-        e = self.extraction(sha256, with_document=True)
-        if e is not None and e.error:
-            raise ExtractionError(name, e.error)
-        if e is not None and e.document is not None:
-            return unpack_document(e.document, name, path or e.path)
-        start = time.perf_counter()
-        try:
-            doc = read_disclosure(data, name, path)
-        except ExtractionError as exc:
-            self.put_extraction(Extraction(sha256, name, path, 0, time.perf_counter() - start, 0.0, [], exc.reason, None, None))
-            raise
-        self.put_extraction(
-            Extraction(
-                sha256,
-                name,
-                path,
-                doc.page_count or 0,
-                time.perf_counter() - start,
-                0.0,
-                list(doc.warnings),
-                None,
-                DocProfile.of(doc).to_json(),
-                pack_document(doc),
-            )
-        )
-        return doc
 
     # ------------------------------------------------------------ analyses
 

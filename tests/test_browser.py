@@ -4,6 +4,7 @@ top finding, confirm it, export Excel and read the workbook back."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import socket
@@ -140,6 +141,7 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     from openpyxl import load_workbook
 
     from audit_assist.pipeline import analyse_bytes
+    from audit_assist.results import ResultStore
     from audit_assist.store import Store
 
     url, db_url = server
@@ -164,6 +166,10 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     cells = grid_texts(page)
     assert SAMPLE in cells and "✔ 已分析" in cells and "醴陵市医疗保障局" in cells
     assert not any(c.endswith(".pdf") and c != SAMPLE for c in cells)
+    # read in a process of its own, as a scan reads a file: its peak memory is stored with it
+    results = ResultStore(db_url)
+    assert results.extraction(hashlib.sha256(data).hexdigest()).peak_mb > 50
+    results.dispose()
 
     reviewer = page.get_by_label("复核人", exact=True)
     reviewer.fill(REVIEWER)

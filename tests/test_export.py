@@ -29,7 +29,9 @@ def planted():
     of another (CMP003 quotes it)."""
     text = (SAMPLES / "002_78b07d84ccf1ecd6.txt").read_text(encoding="utf-8")
     sentence = "本部门共有编制人数32人，实有人数32人。"
-    text = text.replace(sentence, HYPERLINK).replace("年初预算为85万元，支出决算为421.96万元", f"{CMD} 年初预算为85万元，支出决算为421.96万元")
+    text = text.replace(sentence, HYPERLINK).replace(
+        "年初预算为85万元，支出决算为421.96万元", f"{CMD} 年初预算为85万元，支出决算为421.96万元"
+    )
     a = analyse_bytes(text.encode("utf-8"), "planted.txt")
     staffing = next(f for f in a.findings if f.rule == "STA005" and f.evidence[0].text.startswith("=HYPERLINK"))
     garbled = next(f for f in a.findings if f.rule == "CMP003" and f.evidence[0].text.startswith("+cmd"))

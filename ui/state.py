@@ -14,7 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from audit_assist.pipeline import Analysis, ExtractionError, analyse_document
+from audit_assist.batch import analyse_upload
+from audit_assist.pipeline import Analysis, ExtractionError
 from audit_assist.results import ResultStore
 from audit_assist.store import AnalysisDiff, Decision, Store, database_url
 from detectors.registry import rule_versions
@@ -128,11 +129,12 @@ def clear_files() -> None:
 @st.cache_data(show_spinner=False, max_entries=256)
 def analyse_cached(sha: str, name: str, rules: str, _data: bytes) -> Analysis | str:
     """Keyed on the file's hash (and the rule set's versions); the bytes are not hashed again.
-    The extraction comes from the results store when this content was read before (by the app
-    or by a batch scan), so reopening the app does not read the PDFs again.
-    Returns the analysis, or the reason (in Chinese) the file could not be read."""
+    The file is read and analysed in a process of its own within the limits of a batch scan
+    (``audit_assist.batch.analyse_upload``); its extraction comes from the results store when
+    this content was read before (by the app or by a batch scan), so reopening the app does not
+    read the PDFs again. Returns the analysis, or the reason (in Chinese) the file could not be read."""
     try:
-        return analyse_document(results_store().document(sha, name, _data))
+        return analyse_upload(_data, name, store=results_store())
     except ExtractionError as exc:
         return exc.reason
     except Exception as exc:  # noqa: BLE001 - one bad file must not take the app down
