@@ -498,7 +498,15 @@ def scan_files(
     def stored(outcome: Outcome) -> None:
         store_extraction(store, outcome, paths_of.get(outcome.index, ""))
 
-    known = {} if fresh else store.extracted([f.sha256 for f in files])
+    # --fresh ignores what was stored before this scan began, but not what it stored itself:
+    # run again after an interruption, the same command goes on where it stopped
+    run_key = hashlib.sha256("\n".join(sorted(paths_of.values())).encode()).hexdigest()
+    since = None
+    if fresh:
+        since, resumed = store.fresh_start(run_key)
+        if resumed and progress:
+            sys.stderr.write("继续上次中断的重新扫描（--fresh）：沿用它已完成的文件\n")
+    known = store.extracted([f.sha256 for f in files], since)
     unreadable = {f.index: known[f.sha256].error for f in files if f.sha256 in known and known[f.sha256].error}
 
     if fit_baseline:
@@ -514,7 +522,7 @@ def scan_files(
             if bar:
                 bar.step(out.name, out.pages, failed=bool(out.error))
         readable = [f for f in files if f.index not in unreadable]
-        stored_now = store.extracted([f.sha256 for f in readable])
+        stored_now = store.extracted([f.sha256 for f in readable], since)
         profiles = []
         for f in readable:
             e = stored_now.get(f.sha256)
@@ -533,7 +541,7 @@ def scan_files(
 
     results: dict[int, list[dict[str, Any]]] = {}
     todo_tasks: list[Task] = []
-    stored_findings = {} if fresh else store.findings([(f.sha256, f.name) for f in files], version)
+    stored_findings = store.findings([(f.sha256, f.name) for f in files], version, since)
     for f in files:
         if f.index in unreadable:
             continue
@@ -551,7 +559,7 @@ def scan_files(
 
     def with_documents(tasks: list[Task]) -> Iterator[Task]:
         for t in tasks:  # the stored extraction, fetched only when the task is about to run
-            e = None if fresh and not fit_baseline else store.extraction(t.sha256, with_document=True)
+            e = store.extraction(t.sha256, with_document=True, since=since)
             if e is not None and e.document is not None:
                 t.extract, t.document = False, e.document
             yield t
@@ -581,6 +589,7 @@ def scan_files(
             report.documents += 1
     report.rows.sort(key=lambda r: -r["score"])
     report.seconds = time.perf_counter() - t0
+    store.scan_finished(run_key)
     return report
 
 

@@ -1,6 +1,6 @@
 """The results of batch scans, kept so that a scan never does the same work twice.
 
-Two tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
+Three tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
 default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
 
 - ``scan_extractions``: one row per file content (sha256) and extractor version: the extracted
@@ -10,6 +10,9 @@ default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
   (encrypted, corrupt, a zip bomb …) rather than of the limits of the run.
 - ``scan_analyses``: the findings (contract JSON) of one file content under one name, keyed by
   the analysis version: the rule versions, the code of the rules and the baseline's digest.
+- ``scan_runs``: the ``--fresh`` scans that have not finished, by the files they scan: a fresh
+  scan ignores what was stored before it started, and the same command run again after an
+  interruption goes on from what that scan stored.
 
 Each row is committed the moment its document is done, so an interrupted scan loses nothing and
 the next run of the same command goes on where it stopped. A change of extraction code
@@ -80,6 +83,14 @@ analyses = Table(
     Column("findings", Text, nullable=False),
     Column("seconds", Float, nullable=False, default=0.0),
     Column("created_at", DateTime, nullable=False),
+)
+
+
+fresh_runs = Table(
+    "scan_runs",
+    metadata,
+    Column("files", String(64), primary_key=True),  # digest of the scanned files' paths
+    Column("started_at", DateTime, nullable=False),
 )
 
 
@@ -191,25 +202,27 @@ class ResultStore:
 
     # ------------------------------------------------------------ extractions
 
-    def extraction(self, sha256: str, *, with_document: bool = False) -> Extraction | None:
+    def extraction(self, sha256: str, *, with_document: bool = False, since: datetime | None = None) -> Extraction | None:
+        """The stored extraction of this content by this extractor (stored at ``since`` or later)."""
         cols = [c for c in extractions.c if with_document or c.name != "document"]
+        query = select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
+        if since is not None:
+            query = query.where(extractions.c.created_at >= since)
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
-            ).first()
+            row = conn.execute(query).first()
         return None if row is None else _extraction(row._mapping)
 
-    def extracted(self, sha256s: list[str]) -> dict[str, Extraction]:
+    def extracted(self, sha256s: list[str], since: datetime | None = None) -> dict[str, Extraction]:
         """The stored extractions of these contents (read, or known unreadable) by this extractor,
-        without their documents: one query per 500 files, not one per file."""
+        stored at ``since`` or later, without their documents: one query per 500 files."""
         cols = [c for c in extractions.c if c.name != "document"]
         out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sha256s):
-                rows = conn.execute(
-                    select(*cols).where(extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(chunk))
-                )
-                out.update((r.sha256, _extraction(r._mapping)) for r in rows)
+                query = select(*cols).where(extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(chunk))
+                if since is not None:
+                    query = query.where(extractions.c.created_at >= since)
+                out.update((r.sha256, _extraction(r._mapping)) for r in conn.execute(query))
         return out
 
     def put_extraction(self, e: Extraction) -> None:
@@ -235,18 +248,21 @@ class ResultStore:
 
     # ------------------------------------------------------------ analyses
 
-    def findings(self, files: list[tuple[str, str]], analysis: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """The stored findings of these (sha256, name) files under this analysis version, fetched
-        in bulk; a file without stored findings is absent from the result."""
+    def findings(
+        self, files: list[tuple[str, str]], analysis: str, since: datetime | None = None
+    ) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The stored findings of these (sha256, name) files under this analysis version (stored at
+        ``since`` or later), fetched in bulk; a file without stored findings is absent."""
         wanted = set(files)
         out: dict[tuple[str, str], list[dict[str, Any]]] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted({sha for sha, _ in wanted})):
-                rows = conn.execute(
-                    select(analyses.c.sha256, analyses.c.name, analyses.c.findings).where(
-                        analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
-                    )
+                query = select(analyses.c.sha256, analyses.c.name, analyses.c.findings).where(
+                    analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
                 )
+                if since is not None:
+                    query = query.where(analyses.c.created_at >= since)
+                rows = conn.execute(query)
                 out.update(((r.sha256, r.name), json.loads(r.findings)) for r in rows if (r.sha256, r.name) in wanted)
         return out
 
@@ -264,6 +280,24 @@ class ResultStore:
                     created_at=_now(),
                 )
             )
+
+    # ------------------------------------------------------------ fresh scans
+
+    def fresh_start(self, files: str) -> tuple[datetime, bool]:
+        """When the ``--fresh`` scan of ``files`` (a digest of their paths) started: now, or the
+        start of the same scan that was interrupted (then ``True``: it goes on from there)."""
+        with self.engine.begin() as conn:
+            started = conn.scalar(select(fresh_runs.c.started_at).where(fresh_runs.c.files == files))
+            if started is not None:
+                return started, True
+            now = _now()
+            conn.execute(insert(fresh_runs).values(files=files, started_at=now))
+            return now, False
+
+    def scan_finished(self, files: str) -> None:
+        """A scan of ``files`` ran to its end: a later ``--fresh`` starts afresh."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(fresh_runs).where(fresh_runs.c.files == files))
 
     def catalogue(self, limit: int = 5000) -> list[dict[str, Any]]:
         """The files read by this extractor, newest first, each with where it was read from and
