@@ -395,3 +395,64 @@ def test_batch_scanned_files_open_from_the_results_store(samples, db_url, tmp_pa
     assert [n for n, _ in at.session_state["files"].values()] == [*PDFS, names[0]]
     assert at.warning[0].value == f"找不到原文件，可能已移动或删除：{names[1]}（{(folder / names[1]).resolve()}）"
     assert list(at.dataframe[1].value["文件"]) == [*PDFS, names[0]]
+
+
+def test_a_decision_whose_numbers_changed_is_marked_until_decided_again(db_url):
+    """Sample 000 says 卫生健康支出 329.85 in 公开01表 and its items add up to 319.7: XTB003's
+    difference is −10.15, and it is confirmed. A corrected version prints 329: the same finding
+    (same fingerprint) now says −9.3. The confirmation stays, marked 数值已变，需重新复核 on the
+    发现 and 复核 pages and in the export, until someone decides again."""
+    from audit_assist.pipeline import analyse_bytes
+    from ui import report
+    from ui.state import Item
+
+    name = "000_4aab53e2ab223d76.txt"
+    original = (SAMPLES / name).read_bytes()
+    corrected = (
+        original.decode("utf-8").replace("九、卫生健康支出\t21\t329.85\n", "九、卫生健康支出\t21\t329\n", 1).encode("utf-8")
+    )
+    assert corrected != original
+    before = next(f for f in analyse_bytes(original, name).findings if f.key == "summary|expense|210")
+    after = next(f for f in analyse_bytes(corrected, name).findings if f.key == "summary|expense|210")
+    assert before.fingerprint == after.fingerprint
+    assert (before.to_json()["values"]["difference"], after.to_json()["values"]["difference"]) == (-10.15, -9.3)
+
+    store = Store(db_url)
+    store.confirm(before.fingerprint, doc=name, rule="XTB003", reviewer="王审计", version=0, values=before.to_json()["values"])
+    store.dispose()
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["files"] = {hashlib.sha256(corrected).hexdigest(): (name, corrected)}
+    at.run()
+    at.switch_page("ui/findings.py").run()
+    frame = at.dataframe[0].value
+    row = frame[frame["说明"] == after.message].iloc[0]
+    assert row["复核状态"] == "✔ 已确认（数值已变，需重新复核）" and row["复核人"] == "王审计"
+    at.multiselect(key="f_status").set_value(["changed"]).run()
+    assert list(at.dataframe[0].value["说明"]) == [after.message]
+
+    # the 复核 page's pending queue holds it again, with what changed
+    at.switch_page("ui/review.py").run()
+    key = f"{hashlib.sha256(corrected).hexdigest()[:12]}:{after.fingerprint}"
+    at.selectbox(key="review_pick").set_value(key).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.value for w in at.warning] == [
+        "数值已变，需重新复核：已确认之后重新分析，数值有变（差额 -10.15 → -9.3；复算应为 329.85 → 329）。请核对后重新确认或排除。",
+        "请先在左侧栏填写复核人姓名，才能记录复核意见。",
+    ]
+    store = Store(db_url)
+    d = store.decision(after.fingerprint).against(after.to_json()["values"])
+    assert report.export_row(Item(key, "", after), d)["status"] == "已确认（数值已变，需重新复核）"
+    store.dispose()
+
+    # decided again, on today's numbers: no longer marked
+    at.sidebar.text_input(key="reviewer").input("李复核").run()
+    at.selectbox(key="review_pick").set_value(key).run()
+    next(b for b in at.button if b.label == "确认").click().run()
+    assert not at.exception and not at.warning
+    at.switch_page("ui/findings.py").run()
+    at.multiselect(key="f_status").set_value([]).run()
+    frame = at.dataframe[0].value
+    row = frame[frame["说明"] == after.message].iloc[0]
+    assert (row["复核状态"], row["复核人"]) == ("✔ 已确认", "李复核")
+

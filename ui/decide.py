@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from audit_assist.store import ACTION_LABELS, ConflictError, Decision
+from audit_assist.store import ACTION_LABELS, VALUES_CHANGED, ConflictError, Decision
 from ui import state
-from ui.common import STATUS_BADGE, local_time, status_label
+from ui.common import STATUS_BADGE, fmt_number, local_time, status_label, value_label
 from ui.state import Item
 
 DISMISS_REASONS = [
@@ -40,11 +40,12 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
     where = f"decide:{it.fp}"
     comment = (ss.get(keys["comment"]) or "").strip()
     common = {"doc": f.doc, "rule": f.rule, "reviewer": who, "version": version}
+    values = f.to_json()["values"]  # what the decision is about: a later change of them is shown
     try:
         if not who:
             raise ValueError("请先在左侧栏填写复核人姓名。")
         if action == "confirm":
-            d = state.store().confirm(it.fp, comment=comment, **common)
+            d = state.store().confirm(it.fp, comment=comment, values=values, **common)
         elif action == "dismiss":
             reason = ss.get(keys["reason"]) or ""
             text = (ss.get(keys["reason_text"]) or "").strip()
@@ -54,7 +55,7 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
                 reason = f"{reason}：{text}"
             if not reason.strip():
                 raise ValueError("排除发现必须说明理由：请选择理由或在“理由说明”中填写。")
-            d = state.store().dismiss(it.fp, reason=reason, comment=comment, **common)
+            d = state.store().dismiss(it.fp, reason=reason, comment=comment, values=values, **common)
         elif action == "comment":
             d = state.store().comment(it.fp, comment=comment, **common)
         elif action == "assign":
@@ -89,15 +90,25 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
 
 def status_badge(d: Decision | None) -> str:
     code = d.status if d else "pending"
-    return f":{STATUS_BADGE[code]}-badge[{status_label(code)}]"
+    badge = f":{STATUS_BADGE[code]}-badge[{status_label(code)}]"
+    return f"{badge} :orange-badge[{VALUES_CHANGED}]" if d and d.values_changed else badge
 
 
 def panel(it: Item, prefix: str) -> None:
     """Draw the panel for one finding (reading its decision fresh from the store)."""
-    d = state.store().decision(it.fp)
+    d = state.decision(it)
     version = d.version if d else 0
     keys = _keys(prefix, it.fp, version)
     st.markdown(f"**复核状态**　{status_badge(d)}")
+    if d and d.values_changed:
+        now = it.finding.to_json()["values"]
+        then = d.decided_values
+        diffs = "；".join(
+            f"{value_label(k)} {fmt_number(then.get(k))} → {fmt_number(now.get(k))}"
+            for k in dict.fromkeys([*then, *now])
+            if then.get(k) != now.get(k)
+        )
+        st.warning(f"{VALUES_CHANGED}：{status_label(d.status)}之后重新分析，数值有变（{diffs}）。请核对后重新确认或排除。")
     if d:
         lines = []
         if d.status != "pending":

@@ -33,12 +33,13 @@ with queue_tab:
 
     def _in_queue(it) -> bool:
         d = decided.get(it.fp)
+        # a decision on numbers that have changed since is to be looked at again
         if queue == "pending":
-            return status_of(d) == "pending"
+            return status_of(d) == "pending" or d.values_changed
         if queue == "mine":
-            return bool(me) and d is not None and d.assignee == me and d.status == "pending"
+            return bool(me) and d is not None and d.assignee == me and (d.status == "pending" or d.values_changed)
         if queue == "decided":
-            return status_of(d) != "pending"
+            return status_of(d) != "pending" and not d.values_changed
         return True
 
     chosen = [it for it in its if _in_queue(it)]

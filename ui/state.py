@@ -223,8 +223,16 @@ def results_store() -> ResultStore:
 
 
 def decisions(its: list[Item]) -> dict[str, Decision]:
-    """Current decisions for these findings, by fingerprint (read fresh on every run)."""
-    return store().decisions(it.fp for it in its)
+    """Current decisions for these findings, by fingerprint (read fresh on every run), each
+    seen against its finding's values now (``Decision.values_changed``)."""
+    found = store().decisions(it.fp for it in its)
+    return {it.fp: found[it.fp].against(it.finding.to_json()["values"]) for it in its if it.fp in found}
+
+
+def decision(it: Item) -> Decision | None:
+    """The current decision of one finding, seen against its values now."""
+    d = store().decision(it.fp)
+    return d.against(it.finding.to_json()["values"]) if d else None
 
 
 def status_of(decision: Decision | None) -> str:
