@@ -1,6 +1,6 @@
 """The results of batch scans, kept so that a scan never does the same work twice.
 
-Three tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
+Four tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
 default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
 
 - ``scan_extractions``: one row per file content (sha256) and extractor version: the extracted
@@ -10,6 +10,9 @@ default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
   (encrypted, corrupt, a zip bomb …) rather than of the limits of the run.
 - ``scan_analyses``: the findings (contract JSON) of one file content under one name, keyed by
   the analysis version: the rule versions, the code of the rules and the baseline's digest.
+- ``uploads``: the files given to the review app, by content, so that after a restart the app
+  opens the documents it had (and their review state) without uploading them again. Unlike the
+  other tables, this one is the users' data, not saved work: it is never dropped.
 - ``scan_runs``: the ``--fresh`` scans that have not finished, by the files they scan: a fresh
   scan ignores what was stored before it started, and the same command run again after an
   interruption goes on from what that scan stored.
@@ -91,6 +94,16 @@ fresh_runs = Table(
     metadata,
     Column("files", String(64), primary_key=True),  # digest of the scanned files' paths
     Column("started_at", DateTime, nullable=False),
+)
+
+
+uploads = Table(
+    "uploads",
+    MetaData(),  # not in ``metadata``: never dropped by ``_drop_outdated``
+    Column("sha256", String(64), primary_key=True),
+    Column("name", String(255), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("added_at", DateTime, nullable=False),
 )
 
 
@@ -192,6 +205,7 @@ class ResultStore:
         self.engine = make_engine(url_or_engine)
         _drop_outdated(self.engine)
         metadata.create_all(self.engine)
+        uploads.create(self.engine, checkfirst=True)
 
     @property
     def url(self) -> str:
@@ -280,6 +294,25 @@ class ResultStore:
                     created_at=_now(),
                 )
             )
+
+    # ------------------------------------------------------------ the review app's documents
+
+    def keep_upload(self, sha256: str, name: str, data: bytes) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(uploads).where(uploads.c.sha256 == sha256))
+            conn.execute(insert(uploads).values(sha256=sha256, name=name, data=data, added_at=_now()))
+
+    def drop_upload(self, sha256: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(uploads).where(uploads.c.sha256 == sha256))
+
+    def kept_uploads(self) -> list[tuple[str, str, bytes]]:
+        """(sha256, name, bytes) of the documents the review app holds, in the order added."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(uploads.c.sha256, uploads.c.name, uploads.c.data).order_by(uploads.c.added_at, uploads.c.sha256)
+            )
+            return [(r.sha256, r.name, bytes(r.data)) for r in rows]
 
     # ------------------------------------------------------------ fresh scans
 

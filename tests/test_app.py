@@ -456,3 +456,25 @@ def test_a_decision_whose_numbers_changed_is_marked_until_decided_again(db_url):
     row = frame[frame["说明"] == after.message].iloc[0]
     assert (row["复核状态"], row["复核人"]) == ("✔ 已确认", "李复核")
 
+
+def test_documents_and_their_review_state_come_back_in_a_new_session(samples, db_url):
+    """The documents the app holds are kept in the results store by content: a new session (a
+    restarted app) opens them, not the samples, with their decisions, without uploading again."""
+    at = start()
+    assert list(at.dataframe[0].value["文件"]) == PDFS
+    keep = PDFS[1:3]
+    drop = [sha for sha, (name, _) in at.session_state["files"].items() if name not in keep]
+    at.multiselect(key="drop_docs").set_value(drop).run()
+    next(b for b in at.button if b.label == "移除所选").click().run()
+    assert list(at.dataframe[0].value["文件"]) == keep
+    decided = samples[keep[0]].findings[0]
+    store = Store(db_url)
+    store.confirm(decided.fingerprint, doc=decided.doc, rule=decided.rule, reviewer="王审计", version=0)
+    store.dispose()
+
+    again = start()  # a new session: nothing in memory but the caches
+    frame = again.dataframe[0].value
+    assert list(frame["文件"]) == keep
+    assert list(frame["已复核"]) == [f"1/{len(samples[keep[0]].findings)}", f"0/{len(samples[keep[1]].findings)}"]
+    # the same content as before: nothing to compare with (a corrected version: tests/test_browser.py)
+    assert list(frame["与上次分析相比"]) == ["首次分析", "首次分析"]

@@ -40,56 +40,63 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server:
+    """``streamlit run app.py`` on a free port, with the database ``db_url``."""
+
+    def __init__(self, folder: Path, db_url: str, *args: str, address: str = "127.0.0.1"):
+        self.port = _free_port()
+        self.db_url = db_url
+        self.log_path = folder / f"streamlit-{self.port}.log"
+        self.log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                address,
+                "--server.fileWatcherType",
+                "none",
+                *args,
+            ],
+            cwd=ROOT,
+            env={**os.environ, "AUDIT_ASSIST_DB": db_url},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail("streamlit did not start:\n" + self.log_path.read_text(errors="replace"))
+            time.sleep(0.3)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    db_url = f"sqlite:///{tmp / 'review.db'}"
-    log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "AUDIT_ASSIST_DB": db_url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text(errors="replace"))
-        time.sleep(0.3)
-    yield url, db_url
-    proc.terminate()
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    s = Server(tmp, f"sqlite:///{tmp / 'review.db'}")
+    yield s.url, s.db_url
+    s.stop()
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +314,21 @@ def test_unreadable_upload_and_corrected_version(server, browser, tmp_path):
     assert f"新增 {len(after - before)}，消失 {len(before - after)}" in cells
     assert page.locator('[data-testid="stExpander"]', has_text=f"{name}：与 ").count() == 1
     page.close()
+
+    # restarted (a new server on the same database): the documents come back, not the samples,
+    # without uploading them again, still compared with the analysis before the correction
+    url, db_url = server
+    again = Server(tmp_path, db_url)
+    try:
+        page = browser.new_page(viewport={"width": 2400, "height": 1000})
+        page.set_default_timeout(300_000)
+        page.goto(again.url)
+        wait_for_cell(page, name)
+        cells = grid_texts(page)
+        assert (
+            cells.count(name) == 1 and "坏文件.pdf" in cells and not any(c.endswith(".pdf") and c != "坏文件.pdf" for c in cells)
+        )
+        assert f"新增 {len(after - before)}，消失 {len(before - after)}" in cells
+        page.close()
+    finally:
+        again.stop()

@@ -1,7 +1,9 @@
 """Session state, the cached analyses and the review store, shared by the pages.
 
-Parsing is cached by the file's hash (``st.cache_data``) and, within a session, the analyses are
-kept in session state, so a click never re-parses. Each analysed document is recorded in the
+The documents the app holds are kept in the results store by content (``ResultStore.keep_upload``):
+a new session, or the app after a restart, opens them again, and the samples only when there are
+none. Parsing is cached by the file's hash (``st.cache_data``) and, within a session, the analyses
+are kept in session state, so a click never re-parses. Each analysed document is recorded in the
 store once per session; review decisions are read from the store on every run, so what another
 reviewer decided shows up on the next click.
 """
@@ -55,7 +57,10 @@ class Item:
 
 def init() -> None:
     ss = st.session_state
-    ss.setdefault("files", {})  # sha256 → (name, bytes), in the order added
+    if "files" not in ss:  # a new session: the documents kept in the store, else the samples
+        # sha256 → (name, bytes), in the order added
+        ss.files = {sha: (name, data) for sha, name, data in results_store().kept_uploads()}
+        ss.samples_loaded = bool(ss.files)
     ss.setdefault("errors", {})  # name → reason, for files that could not be read
     ss.setdefault("analysed", {})  # sha256 → Analysis | str (the reason it failed)
     ss.setdefault("diffs", {})  # sha256 → AnalysisDiff against the previous analysis of that name
@@ -105,12 +110,14 @@ def add_file(name: str, data: bytes) -> str:
             remove_file(old_sha)
             ss.replaced[name] = ss.replaced.get(name, 0) + 1
     ss.files[sha] = (name, data)
+    results_store().keep_upload(sha, name, data)  # back after a restart
     return sha
 
 
 def remove_file(sha: str) -> None:
     ss = st.session_state
     name, _ = ss.files.pop(sha, ("", b""))
+    results_store().drop_upload(sha)
     ss.analysed.pop(sha, None)
     ss.diffs.pop(sha, None)
     ss.errors.pop(name, None)
