@@ -134,6 +134,19 @@ decision_history = Table(
 )
 
 
+# A supervisor's sign-off of a document's review (of one content of it), appended, never changed.
+signoffs = Table(
+    "signoffs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc", String(255), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("signed_by", String(100), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_signoffs_doc", "doc"),
+)
+
+
 class ConflictError(Exception):
     """The decision changed since the caller read it (another reviewer saved first)."""
 
@@ -178,6 +191,14 @@ class Decision:
         marked ``values_changed`` when it confirmed or dismissed other numbers."""
         changed = self.status != PENDING and self.finding_values is not None and self.decided_values != _plain_values(values)
         return replace(self, values_changed=changed)
+
+
+@dataclass(frozen=True)
+class SignOff:
+    doc: str
+    sha256: str
+    signed_by: str
+    at: datetime  # UTC, naive
 
 
 @dataclass(frozen=True)
@@ -531,6 +552,27 @@ class Store:
         except ConflictError:
             raise ConflictError(fingerprint, version, self.decision(fingerprint)) from None
         return Decision(**current._mapping)
+
+    # ------------------------------------------------------------ sign-offs
+
+    def sign_off(self, doc: str, sha256: str, *, signed_by: str) -> SignOff:
+        """A supervisor signs off the review of this content of ``doc``."""
+        if not signed_by.strip():
+            raise ValueError("签发人不能为空")
+        at = _now()
+        with self.engine.begin() as conn:
+            conn.execute(insert(signoffs).values(doc=doc, sha256=sha256, signed_by=signed_by.strip(), at=at))
+        return SignOff(doc, sha256, signed_by.strip(), at)
+
+    def signed_off(self, sha256s: Iterable[str]) -> dict[str, SignOff]:
+        """The latest sign-off of each of these contents."""
+        wanted = list(dict.fromkeys(sha256s))
+        out: dict[str, SignOff] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(signoffs).where(signoffs.c.sha256.in_(wanted)).order_by(signoffs.c.id)).all()
+        for r in rows:
+            out[r.sha256] = SignOff(r.doc, r.sha256, r.signed_by, r.at)
+        return out
 
     # ------------------------------------------------------------ history
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -332,3 +333,98 @@ def test_unreadable_upload_and_corrected_version(server, browser, tmp_path):
         page.close()
     finally:
         again.stop()
+
+
+SHOTS = os.environ.get("AUDIT_ASSIST_SCREENSHOTS")  # a folder: the tests save what they see there
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def log_in(browser, url: str, name: str, password: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a context of its own: no cookie
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('input[aria-label="账号"]')
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # nothing but the form
+    page.get_by_label("账号", exact=True).fill(name)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+    return page
+
+
+def only_status(page, label: str) -> None:
+    """The 发现 page's 复核状态 filter set to one status."""
+    page.locator('[data-testid="stMultiSelect"]', has_text="复核状态").locator("input").click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+
+
+def test_login_and_roles(server, browser):
+    """Once accounts exist (added to the running server's database), every new session logs in;
+    decisions are the account's; 审核员 cannot reopen nor see the supervisor view, 复核主管 can.
+    Runs last: the module's server requires a login from here on."""
+    from audit_assist.accounts import AUDITOR, SUPERVISOR, Accounts
+    from audit_assist.store import Store
+
+    url, db_url = server
+    store = Store(db_url)
+    accounts = Accounts(store)
+    accounts.add("王审计", AUDITOR, "audit-pass-1")
+    accounts.add("张主管", SUPERVISOR, "super-pass-1")
+
+    page = log_in(browser, url, "王审计", "wrong-password")
+    page.wait_for_selector("text=账号或密码不正确。")
+    shot(page, "login-refused")
+    page.close()
+
+    page = log_in(browser, url, "王审计", "audit-pass-1")
+    page.wait_for_selector('h1:has-text("文档")')
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "复核人　王审计（审核员）" in sidebar.inner_text()
+    assert page.get_by_label("复核人", exact=True).count() == 0  # no typed name
+    assert page.locator('input[aria-label="账号"]').count() == 0  # the form is gone
+    shot(page, "logged-in-auditor")
+    goto_page(page, "发现")
+    only_status(page, "待复核")
+    page.get_by_role("button", name="查看详情 →").click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    fp = page.locator("code").filter(has_text=re.compile(r"^[0-9a-f]{16}$")).first.inner_text()
+    page.get_by_role("button", name="确认").click()
+    page.wait_for_selector("text=已保存：确认")
+    settle(page)
+    d = store.decision(fp)
+    assert (d.status, d.reviewer) == ("confirmed", "王审计")
+    assert page.get_by_role("button", name="重新打开").is_disabled()
+    shot(page, "auditor-decided")
+    goto_page(page, "复核")
+    page.get_by_role("tab", name="主管视图").click()
+    page.wait_for_selector("text=主管视图仅复核主管可见。")
+    page.get_by_role("button", name="退出登录").click()
+    page.wait_for_selector('input[aria-label="账号"]')
+    page.close()
+
+    page = log_in(browser, url, "张主管", "super-pass-1")
+    page.wait_for_selector('h1:has-text("文档")')
+    settle(page)
+    goto_page(page, "复核")
+    page.get_by_role("tab", name="主管视图").click()
+    page.wait_for_selector("text=签发复核完成的文档")
+    shot(page, "supervisor-view")
+    goto_page(page, "发现")
+    only_status(page, "已确认")
+    page.get_by_role("button", name="查看详情 →").click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    page.get_by_role("button", name="重新打开").click()
+    page.wait_for_selector("text=已保存：重新打开")
+    assert [(h.action, h.reviewer) for h in store.history(fp)] == [("confirm", "王审计"), ("reopen", "张主管")]
+    page.close()
+    store.dispose()

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from audit_assist.store import ACTION_LABELS, VALUES_CHANGED, ConflictError, Decision
-from ui import state
+from ui import auth, state
 from ui.common import STATUS_BADGE, fmt_number, local_time, status_label, value_label
 from ui.state import Item
 
@@ -32,6 +32,17 @@ def _keys(prefix: str, fp: str, version: int) -> dict[str, str]:
     return {k: f"{base}:{k}" for k in ("comment", "reason", "reason_text", "assignee")}
 
 
+def refused(action: str, d: Decision | None) -> str | None:
+    """Why the user's role may not do ``action`` on this finding (None: it may). Checked again
+    when the button is pressed: a disabled button is no protection on its own."""
+    if not auth.may(action):
+        return f"{auth.role()}不能{ACTION_LABELS[action]}发现，请联系复核主管。"
+    decided = d is not None and d.status != "pending" and not d.values_changed
+    if action in ("confirm", "dismiss") and decided and not auth.may("reopen"):
+        return "已决定的发现只能由复核主管重新打开后再决定。"
+    return None
+
+
 def _apply(action: str, it: Item, version: int, prefix: str) -> None:
     ss = st.session_state
     keys = _keys(prefix, it.fp, version)
@@ -44,6 +55,9 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
     try:
         if not who:
             raise ValueError("请先在左侧栏填写复核人姓名。")
+        why = refused(action, state.decision(it))
+        if why:
+            raise ValueError(why)
         if action == "confirm":
             d = state.store().confirm(it.fp, comment=comment, values=values, **common)
         elif action == "dismiss":
@@ -125,6 +139,8 @@ def panel(it: Item, prefix: str) -> None:
     who = state.reviewer()
     if not who:
         st.warning("请先在左侧栏填写复核人姓名，才能记录复核意见。")
+    elif why := refused("confirm", d):
+        st.caption(why)
     with st.form(key=f"{prefix}:form:{it.fp}:{version}", border=True):
         st.text_area(
             "意见",
@@ -138,7 +154,13 @@ def panel(it: Item, prefix: str) -> None:
             st.selectbox("排除理由（排除时必填）", DISMISS_REASONS, index=None, key=keys["reason"], placeholder="选择理由")
         with c2:
             st.text_input("理由说明", key=keys["reason_text"], placeholder="选“其他”时必填")
-        st.text_input("指派给", value=d.assignee if d else "", key=keys["assignee"], placeholder="复核人姓名")
+        st.text_input(
+            "指派给",
+            value=d.assignee if d else "",
+            key=keys["assignee"],
+            placeholder="复核人姓名",
+            disabled=not auth.may("assign"),
+        )
         off = not who
         b1, b2 = st.columns(2)
         b1.form_submit_button(
@@ -147,7 +169,7 @@ def panel(it: Item, prefix: str) -> None:
             type="primary",
             on_click=_apply,
             args=("confirm", it, version, prefix),
-            disabled=off,
+            disabled=off or refused("confirm", d) is not None,
             width="stretch",
         )
         b2.form_submit_button(
@@ -155,17 +177,19 @@ def panel(it: Item, prefix: str) -> None:
             icon=":material/cancel:",
             on_click=_apply,
             args=("dismiss", it, version, prefix),
-            disabled=off,
+            disabled=off or refused("dismiss", d) is not None,
             width="stretch",
         )
         b3, b4, b5 = st.columns(3)
         b3.form_submit_button("保存意见", on_click=_apply, args=("comment", it, version, prefix), disabled=off, width="stretch")
-        b4.form_submit_button("指派", on_click=_apply, args=("assign", it, version, prefix), disabled=off, width="stretch")
+        b4.form_submit_button(
+            "指派", on_click=_apply, args=("assign", it, version, prefix), disabled=off or not auth.may("assign"), width="stretch"
+        )
         b5.form_submit_button(
             "重新打开",
             on_click=_apply,
             args=("reopen", it, version, prefix),
-            disabled=off or d is None or d.status == "pending",
+            disabled=off or d is None or d.status == "pending" or not auth.may("reopen"),
             width="stretch",
         )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from audit_assist.accounts import Accounts
 from audit_assist.batch import analyse_upload
 from audit_assist.pipeline import Analysis, ExtractionError
 from audit_assist.results import ResultStore
@@ -81,7 +82,9 @@ def keep_widget_state() -> None:
 
 
 def reviewer() -> str:
-    return (st.session_state.get("reviewer") or "").strip()
+    """Who decides: the logged-in account in a shared app, else the name typed in the sidebar."""
+    account = st.session_state.get("account")
+    return account.name if account else (st.session_state.get("reviewer") or "").strip()
 
 
 # ------------------------------------------------------------------ files
@@ -217,6 +220,15 @@ def _store(url: str) -> Store:
 
 def store() -> Store:
     return _store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _accounts(url: str) -> Accounts:
+    return Accounts(_store(url))
+
+
+def accounts() -> Accounts:
+    return _accounts(database_url())
 
 
 @st.cache_resource(show_spinner=False)
