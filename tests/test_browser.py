@@ -146,6 +146,7 @@ def grid_texts(page) -> list[str]:
 
 
 def test_upload_open_confirm_export(server, browser, tmp_path):
+    import pikepdf
     from openpyxl import load_workbook
 
     from audit_assist.pipeline import analyse_bytes
@@ -260,6 +261,19 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     assert len(summary) == 2
     assert (line["文件"], line["已确认"], line["本次导出"]) == (SAMPLE, 1, 1)
     assert line["发现"] == len(findings)
+
+    # the same (confirmed) finding boxed on the PDF, with its note, after a summary page
+    with page.expect_download() as info:
+        page.get_by_role("button", name="批注版 PDF").click()
+    assert info.value.suggested_filename.startswith("审核批注-002_78b07d84ccf1ecd6-")
+    annotated = pikepdf.open(io.BytesIO(Path(info.value.path()).read_bytes()))
+    front = len(annotated.pages) - 19
+    notes = [str(a.Contents) for p in annotated.pages[front:] for a in p.obj.get("/Annots", [])]
+    assert len(notes) == sum(1 for e in top.evidence if e.page)  # only the confirmed one was exported
+    assert notes[0].startswith(
+        f"【{top.severity.label}】{top.rule} {top.title}\n{top.message}\n复核状态：已确认\n复核人：{REVIEWER}"
+    )
+    shot(page, "export-page")
     page.close()
 
 
@@ -419,7 +433,10 @@ def test_login_and_roles(server, browser):
     page.wait_for_selector("text=签发复核完成的文档")
     shot(page, "supervisor-view")
     goto_page(page, "发现")
-    only_status(page, "已确认")
+    search = page.get_by_placeholder("标题、说明、原文、意见中的文字（空格分隔多个词）")
+    search.fill(fp)
+    search.press("Enter")
+    settle(page)
     page.get_by_role("button", name="查看详情 →").click()
     page.wait_for_selector('h1:has-text("详情")')
     settle(page)

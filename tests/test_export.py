@@ -107,3 +107,66 @@ def test_the_command_line_exports_are_neutralised_too(planted):
     assert all(not v.startswith(FORMULA_START) for r in table for v in r.values())
     assert [r["severity"] for r in table] == [f.severity.label for f in a.findings]
     assert json.loads(to_json(rows))[0]["severity"] == a.findings[0].severity.value
+
+
+def test_annotated_pdf_boxes_each_finding_in_its_colour_with_its_note(tmp_path):
+    """Sample 002's PDF with its findings: summary pages in front, then the 19 original pages,
+    each evidence with a box (a Square annotation) where the finding's evidence is, in its
+    severity's colour, whose note carries the message, the review status and the comment."""
+    import pdfplumber
+    import pikepdf
+
+    from audit_assist.export import SEVERITY_COLORS
+    from ui import report
+    from ui.state import Item
+
+    name = "002_78b07d84ccf1ecd6.pdf"
+    data = (SAMPLES / name).read_bytes()
+    a = analyse_bytes(data, name)
+    top = a.findings[0]
+    store = Store(f"sqlite:///{tmp_path / 'review.db'}")
+    store.confirm(top.fingerprint, doc=name, rule=top.rule, reviewer="王审计", version=0, comment="与单位核实，属实")
+    items = [Item(f"x:{f.fingerprint}", a.doc.sha256, f) for f in a.findings]
+    decided = store.decisions(it.fp for it in items)
+    store.dispose()
+    rows = [report.export_row(it, decided.get(it.fp)) for it in items]
+    out = pikepdf.open(io.BytesIO(report.annotated(data, name, rows, note="导出测试")))
+
+    front = len(out.pages) - 19
+    assert front >= 1
+    with pdfplumber.open(io.BytesIO(report.annotated(data, name, rows, note="导出测试"))) as pdf:
+        summary = "".join(pdf.pages[i].extract_text() for i in range(front))
+        assert pdf.pages[front].extract_text() == pdfplumber.open(io.BytesIO(data)).pages[0].extract_text()
+    assert summary.startswith(f"审核发现批注版：{name}\n导出测试\n发现 {len(rows)} 条：")
+    assert "复核状态：已确认 1，待复核 " in summary and top.rule in summary
+
+    boxes = [(i - front + 1, annot) for i, page in enumerate(out.pages) for annot in page.obj.get("/Annots", [])]
+    assert all(page >= 1 for page, _ in boxes)  # none on the summary pages
+    expected = [(e["page"], r) for r in rows for e in r["evidence"] if e["page"]]
+    assert len(boxes) == len(expected) and len(boxes) > 50
+    by_name = {str(annot.NM): (page, annot) for page, annot in boxes}
+    for r in rows:
+        for i, e in enumerate(r["evidence"]):
+            if not e["page"]:
+                continue
+            page, annot = by_name[f"audit-assist-{r['fingerprint']}-{i}"]
+            assert page == e["page"]
+            assert [round(float(c), 3) for c in annot.C] == [
+                round(int(SEVERITY_COLORS[r["severity"]][k : k + 2], 16) / 255, 3) for k in (1, 3, 5)
+            ]
+            note = str(annot.Contents)
+            assert r["message"] in note and f"复核状态：{r['status']}" in note
+            if e["bbox"]:
+                assert annot.Subtype == "/Square" and "/N" in annot.AP
+                x0, top_, x1, bottom = e["bbox"]
+                height = float(out.pages[front + page - 1].mediabox[3])
+                assert [round(float(v), 1) for v in annot.Rect] == [
+                    round(x0 - 2, 1),
+                    round(height - bottom - 2, 1),
+                    round(x1 + 2, 1),
+                    round(height - top_ + 2, 1),
+                ]
+            else:
+                assert annot.Subtype == "/Text"
+    page, annot = by_name[f"audit-assist-{top.fingerprint}-0"]
+    assert str(annot.Contents).endswith("复核状态：已确认\n复核人：王审计\n意见：与单位核实，属实")

@@ -13,7 +13,6 @@ from ui.state import Item, status_of
 
 SEVERITIES = [s.value for s in Severity]
 SEVERITY_LABELS = {s.value: s.label for s in Severity}
-SEVERITY_COLORS = {"high": "#c62828", "medium": "#ef6c00", "low": "#f9a825", "info": "#78909c"}
 SEVERITY_BADGE = {"high": "red", "medium": "orange", "low": "yellow", "info": "gray"}
 STATUS_ORDER = ["pending", "confirmed", "dismissed"]
 # the 发现 page's status filter: the statuses, and the decisions whose finding's numbers changed

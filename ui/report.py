@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from audit_assist.annotate import annotated_pdf
 from audit_assist.export import to_csv, to_html, to_json, to_xlsx
 from audit_assist.pipeline import Analysis
 from audit_assist.store import Decision
@@ -101,3 +102,9 @@ def json_text(rows: list[dict[str, Any]]) -> str:
 
 def printable(rows: list[dict[str, Any]], summary: list[dict[str, Any]], note: str) -> str:
     return to_html(rows, extra=PRINT_FIELDS, summary=summary, title="预决算公开审核发现汇总", note=note)
+
+
+def annotated(original: bytes, name: str, rows: list[dict[str, Any]], note: str) -> bytes:
+    """The PDF ``name`` with its exported findings boxed and noted, after a summary."""
+    mine = [r for r in rows if r["doc"] == name]
+    return annotated_pdf(original, mine, title=f"审核发现批注版：{name}", note=note)
