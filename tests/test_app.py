@@ -369,7 +369,9 @@ def test_export_page_counts_what_it_will_write(samples, db_url):
     assert at.metric[0].value == str(len(ranked(samples)))
     at.checkbox(key="x_confirmed_only").check().run()
     assert at.metric[0].value == "1"
-    assert [b.label for b in at.get("download_button")] == ["Excel 工作簿", "CSV", "JSON", "打印版（HTML）"]
+    assert [b.label for b in at.get("download_button")] == ["Excel 工作簿", "CSV", "JSON", "打印版（HTML）", "批注版 PDF"]
+    # the annotated PDF is offered for each loaded PDF, the first one chosen
+    assert at.selectbox(key="x_pdf").options == PDFS and at.selectbox(key="x_pdf").value == samples[PDFS[0]].doc.sha256
 
 
 def test_batch_scanned_files_open_from_the_results_store(samples, db_url, tmp_path):
