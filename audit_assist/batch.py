@@ -176,7 +176,6 @@ def _preload(fn: Callable[[Task], Outcome]) -> None:
 def _child(fn: Callable[[Task], Outcome], task: Task, limits: Limits, w: int) -> None:
     """In the forked process: cap the address space, run, send the outcome, exit."""
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         faulthandler.disable()  # a crash is reported by the parent, with its signal
         cap = (_vm_kb() + limits.memory_mb * 1024) * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -219,10 +218,17 @@ def run_isolated(
             while pending and len(running) < max(1, workers):
                 task = pending.popleft()
                 r, w = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # pragma: no cover - the child never returns
-                    os.close(r)
-                    _child(fn, task, limits, w)
+                # Ctrl-C held back while forking: delivered in the middle of the fork's own
+                # handlers it is swallowed ("Exception ignored in _releaseLock") and the scan goes on
+                mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    pid = os.fork()
+                    if pid == 0:  # pragma: no cover - the child never returns
+                        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+                        os.close(r)
+                        _child(fn, task, limits, w)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 os.close(w)
                 os.set_blocking(r, False)
                 running[r] = _Running(task, pid, r, time.monotonic())

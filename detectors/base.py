@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from extract.numbers import half_ulp
 from models import Document, Evidence, Finding, Row, Severity, Table
+from models.amount import MONEY_UNITS, Amount, format_amount, radius
 
 
 class Rule:
@@ -89,7 +89,7 @@ class Rule:
         """
         if bal.rounding:
             return self.rounding_note(message, evidence, key=key, values=values, title=rounding_title)
-        if explained_by is not None and explained_by[1] and abs(bal.difference) <= explained_by[1]:
+        if explained_by is not None and explained_by[1] and abs(bal.difference_wan) <= explained_by[1]:
             what, amount = explained_by
             return self.finding(
                 message + f"（差额不超过{what} {fmt(amount)} 万元，可由{what}解释）",
@@ -100,7 +100,7 @@ class Rule:
                 confidence=0.5,
             )
         return self.finding(
-            message, evidence, key=key, values=values, severity=severity, materiality=materiality(bal.difference, scale)
+            message, evidence, key=key, values=values, severity=severity, materiality=materiality(bal.difference_wan, scale)
         )
 
     @classmethod
@@ -136,10 +136,15 @@ class Balance:
     stated: Decimal
     expected: Decimal
     tolerance: Decimal
+    unit: str = "万元"  # of the three numbers
 
     @property
     def difference(self) -> Decimal:
         return self.stated - self.expected
+
+    @property
+    def difference_wan(self) -> Decimal:
+        return self.difference * MONEY_UNITS.get(self.unit, Decimal(1))
 
     @property
     def ok(self) -> bool:
@@ -154,17 +159,22 @@ class Balance:
         return abs(self.difference) > self.tolerance
 
 
-def balance(stated: Decimal, parts: Iterable[Decimal | None]) -> Balance:
+def balance(stated: Decimal, parts: Iterable[Decimal | None], unit: str = "万元") -> Balance:
+    """``stated`` against the sum of ``parts``, all printed in ``unit`` (the radius of each printed
+    value depends on it: see ``models.amount.radius``)."""
     values = [p for p in parts if p is not None]
     expected = sum(values, Decimal(0))
-    # amounts are kept to 2 decimals: an integer printed in a 2-decimal table ("43", "0") stands
-    # for 43.00, not for 43 ± 0.5
-    tol = _radius(stated) + sum((_radius(v) for v in values), Decimal(0))
-    return Balance(stated, expected, tol)
+    tol = radius(stated, unit) + sum((radius(v, unit) for v in values), Decimal(0))
+    return Balance(stated, expected, tol, unit)
 
 
-def _radius(v: Decimal) -> Decimal:
-    return min(half_ulp(v), Decimal("0.005"))
+def amount_balance(stated: Amount, parts: Iterable[Amount | None]) -> Balance:
+    """Amounts from different places (tables in 元, text in 万元 …) balanced in 万元, each with the
+    rounding radius of its own printed value."""
+    values = [p for p in parts if p is not None]
+    expected = sum((p.wan for p in values), Decimal(0))
+    tol = stated.radius_wan + sum((p.radius_wan for p in values), Decimal(0))
+    return Balance(stated.wan, expected, tol)
 
 
 def row_evidence(table: Table, row: Row, role: str = "stated", cols: Sequence[int] = ()) -> Evidence:
@@ -216,15 +226,7 @@ def table_label(table: Table) -> str:
     return f"{table.number}{table.title}" if table.number and table.number not in table.title else table.title
 
 
-def fmt(v: Decimal | None) -> str:
-    """A Decimal as the documents print it (no exponent, no trailing zeros beyond 2 places)."""
-    if v is None:
-        return "空"
-    q = v.quantize(Decimal("0.01")) if v.as_tuple().exponent < -2 else v  # type: ignore[operator]
-    s = format(q, "f")
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
+fmt = format_amount
 
 
 def materiality(amount: Decimal, total: Decimal | None) -> float:
@@ -234,14 +236,14 @@ def materiality(amount: Decimal, total: Decimal | None) -> float:
 
 
 def document_total(doc: Document) -> Decimal | None:
-    """The document's scale: the largest total in its summary or expense tables."""
+    """The document's scale, in 万元: the largest total in its summary or expense tables."""
     best: Decimal | None = None
     for t in doc.tables:
         if t.kind in ("summary", "expense", "income", "gpb_expense", "fiscal_summary"):
             for r in t.rows:
-                v = t.value(r, "total")
-                if v is not None and (best is None or v > best):
-                    best = v
+                a = t.amount(r, "total")
+                if a is not None and (best is None or a.wan > best):
+                    best = a.wan
     if best is None:
         amounts = [f.amount_wan for f in doc.figures if f.kind == "amount" and f.amount_wan]
         best = max(amounts) if amounts else None

@@ -10,11 +10,13 @@ key up in the standard tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.numbers import normalize_label, parse_cell
-from models import Cell, Document, Figure, Row, Table
+from models import Amount, Cell, Document, Figure, Row, Table
+from models.amount import MONEY_UNITS
 
 
 def code_rows(t: Table) -> dict[str, Row]:
@@ -63,17 +65,25 @@ def class_code(label: str) -> str:
     return CLASS_CODES.get(m.group(1), "") if m else ""
 
 
-def class_amount(t: Table, code: str, role: str) -> tuple[Decimal | None, list[Row]]:
+def money(t: Table, value: Decimal | None) -> Amount | None:
+    """A number read from table ``t`` as money in the table's unit (万元 for tables that are not
+    in a unit of money, such as performance forms)."""
+    if value is None:
+        return None
+    return Amount(value, t.unit if t.unit in MONEY_UNITS else "万元")
+
+
+def class_amount(t: Table, code: str, role: str) -> tuple[Amount | None, list[Row]]:
     """A 类 amount of a code table: its 类 row, or the sum of its top printed rows."""
     rows = code_rows(t)
     if code in rows:
-        return t.value(rows[code], role), [rows[code]]
+        return money(t, t.value(rows[code], role)), [rows[code]]
     codes = [c for c in rows if c.startswith(code)]
     tops = [c for c in codes if not any(o != c and c.startswith(o) for o in codes)]
     if not tops:
         return None, []
     vals = [t.value(rows[c], role) or Decimal(0) for c in tops]
-    return sum(vals, Decimal(0)), [rows[c] for c in tops]
+    return money(t, sum(vals, Decimal(0))), [rows[c] for c in tops]
 
 
 def total_row(t: Table) -> Row | None:
@@ -84,9 +94,36 @@ def labelled_row(t: Table, *labels: str) -> Row | None:
     return next((r for r in t.rows if r.label in labels), None)
 
 
-def personnel_public(t: Table) -> tuple[tuple[Cell, Decimal] | None, tuple[Cell, Decimal] | None, Row | None]:
-    """人员经费合计 and 公用经费合计 of the basic-expense detail table (label cell, amount)."""
-    found: dict[str, tuple[Cell, Decimal]] = {}
+# a two-sided total table's 本年 totals; templates without carry-over lines (budgets) print only
+# the 总计 rows
+INCOME_TOTAL = ("本年收入合计", "一、本年收入", "本年收入小计")
+EXPENSE_TOTAL = ("本年支出合计", "一、本年支出", "本年支出小计")
+INCOME_GRAND = ("总计", "收入总计", "收入合计")
+EXPENSE_GRAND = ("总计", "支出总计", "支出合计")
+
+
+def year_total_row(t: Table, income: bool) -> Row | None:
+    """The 本年收入合计 / 本年支出合计 row of one half of a two-sided total table; the 总计 row
+    when the table has no carry-over lines (then the two are the same)."""
+    row = labelled_row(t, *(INCOME_TOTAL if income else EXPENSE_TOTAL))
+    if row is not None:
+        return row
+    if any("结转" in r.label or "结余" in r.label for r in t.rows):
+        return None
+    return labelled_row(t, *(INCOME_GRAND if income else EXPENSE_GRAND))
+
+
+def personnel_public(t: Table) -> tuple[tuple[Cell, Amount] | None, tuple[Cell, Amount] | None, Row | None]:
+    """人员经费合计 and 公用经费合计 of the basic-expense detail table (the cell that names or holds
+    each, and the amount): printed as labelled cells (公开06表), or as the 人员经费 / 公用经费
+    columns of its 合计 row."""
+    total = total_row(t)
+    if total is not None and t.column("personnel") and t.column("public"):
+        cells = [t.cell(total, role) for role in ("personnel", "public")]
+        amounts = [money(t, c.value) if c is not None else None for c in cells]
+        if all(a is not None for a in amounts):
+            return (cells[0], amounts[0]), (cells[1], amounts[1]), total
+    found: dict[str, tuple[Cell, Amount]] = {}
     where = None
     for r in t.rows:
         for i, c in enumerate(r.cells):
@@ -95,7 +132,7 @@ def personnel_public(t: Table) -> tuple[tuple[Cell, Decimal] | None, tuple[Cell,
                 # the amount may sit under a 科目名称 column of the block: read the cells' text
                 v = next((parse_cell(x.text).value for x in r.cells[i + 1 :] if parse_cell(x.text).value is not None), None)
                 if v is not None:
-                    found[label.replace("合计", "")] = (c, v)
+                    found[label.replace("合计", "")] = (c, money(t, v))
                     where = r
     return found.get("人员经费"), found.get("公用经费"), where
 
@@ -143,6 +180,8 @@ class Keyed:
     figure: Figure
     key: str  # canonical quantity
     when: str  # final | budget
+    path: list[str] = field(default_factory=list)  # the 类/款/项 names the text gives (code keys)
+    renamed: list[str] = field(default_factory=list)  # codes of the path whose name is not the table's
 
 
 def _when(subject: str) -> str:
@@ -161,8 +200,125 @@ def _scope(doc: Document, f: Figure) -> str:
     return "gpb" if re.search(r"一般公共预算|财政拨款", text) else "all"
 
 
+def _scope_of(doc: Document, f: Figure) -> str:
+    """The money a figure about one classification code speaks of: its sentence, the heading it
+    sits under, or the line that introduces its list ("财政拨款支出主要内容如下：")."""
+    if "政府性基金" in f.sentence:
+        return "fund"
+    context = [doc.paragraphs[f.paragraph].section, f.sentence]
+    for p in reversed(doc.paragraphs[max(0, f.paragraph - 40) : f.paragraph]):
+        if p.text.rstrip().endswith(("：", ":")) or p.section != doc.paragraphs[f.paragraph].section:
+            context.append(p.text)
+            break
+    text = "".join(context)
+    if "政府性基金" in text and "一般公共预算" not in text:
+        return "fund"
+    return "gpb" if re.search(r"一般公共预算|财政拨款", text) else "all"
+
+
+# A name in a classification path: brackets that are part of the name ("政府办公厅（室）") are kept;
+# those that mark the level ("（类）") end it.
+_NAME = r"(?:[^“”\"'，,。；;：:（()）\s\-－—]|[（(](?![类款项][)）])[^（()）]{1,6}[)）])+"
+_LEVEL_PATH = re.compile(rf"({_NAME})[（(]类[)）](?:\s*({_NAME})[（(]款[)）])?(?:\s*({_NAME})[（(]项[)）])?")
+_DASH_PATH = re.compile(rf"[“\"]({_NAME})[-－—]({_NAME})(?:[-－—]({_NAME}))?[”\"]")
+
+
+def class_path(text: str) -> list[str]:
+    """The names of a classification path written in the text, 类 first: "一般公共服务支出（类）商贸
+    事务（款）行政运行（项）" or "“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”"; the
+    last path before the end of ``text``."""
+    found = [m for m in _LEVEL_PATH.finditer(text)] + [m for m in _DASH_PATH.finditer(text)]
+    if not found:
+        return []
+    m = max(found, key=lambda m: m.end())
+    names = [normalize_label(g) for g in m.groups() if g]
+    # the numbering of the item the path opens ("9、城乡社区支出（类）…") is not part of its name
+    return [re.sub(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]", "", n) for n in names]
+
+
+def _name_key(name: str) -> str:
+    name = normalize_label(name).replace("(", "（").replace(")", "）")
+    return re.sub(r"^[一二三四五六七八九十]+、|支出$", "", name)
+
+
+def function_labels(doc: Document) -> dict[str, str]:
+    """Every function code the document's code tables print, with its name."""
+    out: dict[str, str] = {}
+    for t in doc.tables:
+        if t.kind in ("income", "expense", "gpb_expense", "gov_fund", "state_capital", "gpb_project"):
+            for r in t.rows:
+                if r.code.startswith("2") and r.label and r.code not in out:
+                    out[r.code] = r.label
+    return out
+
+
+def resolve_path(names: list[str], labels: dict[str, str], fits: Callable[[str], bool] | None = None) -> tuple[str, list[str]]:
+    """The code a classification path names, read level by level among the document's own codes
+    (a 类 by its name or its standard code, then a child by its name), and the codes of the levels
+    whose name is not the table's; ("", …) when a level does not resolve to one code. A name that
+    differs slightly from the table's resolves when it is the only close one among its siblings;
+    one that differs more ("机关事业单位退休人员活动费支出" for 其他行政事业单位养老支出) resolves when
+    ``fits`` (the amount the text states for the item) singles out one sibling."""
+    from rapidfuzz import fuzz
+
+    code, renamed = "", []
+    for depth, name in enumerate(names):
+        width = (3, 5, 7)[depth] if depth < 3 else 0
+        siblings = {c: _name_key(lb) for c, lb in labels.items() if len(c) == width and c.startswith(code)}
+        key = _name_key(name)
+        if not siblings and depth < len(names) - 1:
+            # the tables print no code of this level here (only 项 rows, say): the path goes on
+            # below it, under the 类's standard code
+            if depth == 0:
+                if key not in CLASS_CODES:
+                    return "", []
+                code = CLASS_CODES[key]
+            continue
+        exact = [c for c, lb in siblings.items() if lb == key]
+        if depth == 0 and not exact and CLASS_CODES.get(key) in siblings:
+            exact = [CLASS_CODES[key]]
+        if len(exact) == 1:
+            code = exact[0]
+            continue
+        close = sorted(((fuzz.ratio(key, lb), c) for c, lb in siblings.items()), reverse=True)
+        if close and close[0][0] >= 80 and (len(close) == 1 or close[1][0] < close[0][0] - 10):
+            code = close[0][1]
+            renamed.append(code)
+            continue
+        fitting = [c for c in siblings if fits is not None and fits(c)]
+        if len(fitting) == 1:
+            code = fitting[0]
+            renamed.append(code)
+            continue
+        return "", []
+    return code, renamed
+
+
+def _amount_fits(doc: Document, f: Figure) -> Callable[[str], bool]:
+    """Whether a code (or one of its printed children) carries the amount ``f`` states, as the
+    text prints it, in the tables a classification item is read from."""
+    stated = f.amount
+    amounts: dict[str, list[Amount]] = {}
+    for kind in ("gpb_expense", "expense", "gov_fund", "state_capital"):
+        t = doc.table_of(kind)
+        if t is None:
+            continue
+        for r in t.rows:
+            a = t.amount(r, "total")
+            if r.code and a is not None:
+                amounts.setdefault(r.code, []).append(a)
+
+    def fits(code: str) -> bool:
+        if stated is None:
+            return False
+        return any(a.rounded_like(stated) == stated for c, found in amounts.items() if c.startswith(code) for a in found)
+
+    return fits
+
+
 def figure_keys(doc: Document) -> list[Keyed]:
     out: list[Keyed] = []
+    labels = function_labels(doc)
     item_of_paragraph: dict[int, str] = {}
     for p in doc.paragraphs:
         m = _ITEM.search(p.text)
@@ -172,6 +328,7 @@ def figure_keys(doc: Document) -> list[Keyed]:
     for f in doc.figures:
         if f.kind != "amount" or f.unit not in ("万元", "元", "亿元"):
             continue
+        renamed: list[str] = []
         subject = normalize_label(f.subject)
         sentence_id = f"{f.paragraph}|{f.sentence}"
         if _SCOPE_ONLY.search(f.sentence):
@@ -180,14 +337,25 @@ def figure_keys(doc: Document) -> list[Keyed]:
             last_key.pop(sentence_id, None)
             continue
         key = _key(_core(subject, doc.department))
+        generic = re.fullmatch(r"(支出)?(决算|决算数|预算|预算数|年初预算|年初预算数|全年预算数)(为)?", subject or "-")
+        if key is None and (generic or re.search(r"[（(][类款项][)）]|[-－—]", subject)):
+            # a classification path named before the figure, in its clause or earlier in its
+            # numbered item ("1、…（类）…（款）…（项）。…年初预算为 X 万元，支出决算为 Y 万元")
+            p = doc.paragraphs[f.paragraph]
+            names = class_path(normalize_label(f.subject)) or (class_path(p.text[: f.start]) if generic else [])
+            if len(names) > 1:  # a 款 or 项 (a 类 alone is read as a class below)
+                code, renamed = resolve_path(names, labels, _amount_fits(doc, f))
+                key = f"code:{code}" if code else "unresolved"
         if key is None:
             m = _CLASS.search(subject)
             if m and _class_code(m.group(1)):
                 key = f"class:{_class_code(m.group(1))}"
-        if key is None and re.fullmatch(r"(支出)?(决算|决算数|预算|预算数|年初预算|年初预算数|全年预算数)(为)?", subject or "-"):
+        if key is None and generic:
             key = last_key.get(sentence_id)
             if key is None and f.paragraph in item_of_paragraph:
                 key = f"item:{item_of_paragraph[f.paragraph]}"
+        if key == "unresolved":
+            continue  # a path we could not resolve: not a 类 total
         if key is None:
             continue
         if key in ("basic", "project"):
@@ -195,7 +363,7 @@ def figure_keys(doc: Document) -> list[Keyed]:
         base = key.split("@")[0]
         last_key[sentence_id] = base
         when = _when(subject) if subject else "final"
-        out.append(Keyed(f, base, when))
+        out.append(Keyed(f, base, when, names if key.startswith("code:") else [], renamed if key.startswith("code:") else []))
     return out
 
 
@@ -217,6 +385,12 @@ def _key(core: str) -> str | None:
     return None
 
 
+def subject_key(doc: Document, subject: str) -> str | None:
+    """The canonical key of a quantity named in words ("本年支出合计" → "expense_total"), for a
+    whole a sentence names without stating it ("占本年支出合计的99.86%")."""
+    return _key(_core(normalize_label(subject), doc.department))
+
+
 def _class_code(name: str) -> str:
     name = re.sub(r"支出$", "", name)
     return CLASS_CODES.get(name, "")
@@ -224,13 +398,18 @@ def _class_code(name: str) -> str:
 
 @dataclass
 class TableCell:
-    value: Decimal
+    amount: Amount  # as printed, in the table's unit
     table: Table
     row: Row
     col: int
 
+    @property
+    def value(self) -> Decimal:
+        """The amount in 万元, the narrative's unit: what figures are compared with."""
+        return self.amount.wan
 
-def table_value(doc: Document, key: str, when: str = "final") -> TableCell | None:
+
+def table_value(doc: Document, key: str, when: str = "final", figure: Figure | None = None) -> TableCell | None:
     """The table cell stating the quantity a key names, if the document has it."""
     t1i, t1e = doc.table_of("summary", "income"), doc.table_of("summary", "expense")
     t4i, t4e = doc.table_of("fiscal_summary", "income"), doc.table_of("fiscal_summary", "expense")
@@ -247,18 +426,18 @@ def table_value(doc: Document, key: str, when: str = "final") -> TableCell | Non
         col = t.column(role)
         if col is None or col.index >= len(row.cells) or row.cells[col.index].value is None:
             return None
-        return TableCell(row.cells[col.index].value, t, row, col.index)
+        return TableCell(money(t, row.cells[col.index].value), t, row, col.index)
 
     if key in THREE_PUBLIC and t9 is not None and t9.rows:
         role = {"three_public": "total"}.get(key, key)
-        suffix = "@budget" if when == "budget" else "@final"
+        suffix = "@budget" if when in ("budget", "initial") else "@final"
         row = next((r for r in t9.rows if r.label in ("合计", "")), t9.rows[0])
         if t9.column(role + suffix) is not None:
             return cell(t9, row, role + suffix)
         # a budget document's 三公 table has one half: its amounts are budgets
-        return cell(t9, row, role) if when == "budget" or doc.doc_type == "部门预算" else None
-    if when != "final":
-        return None
+        return cell(t9, row, role) if when in ("budget", "initial") or doc.doc_type == "部门预算" else None
+    if when != "final" and doc.doc_type != "部门预算":
+        return None  # a 决算's tables state what was spent, not the budgets
     simple = {
         "income_total": (t1i, ("本年收入合计", "一、本年收入"), "total"),
         "expense_total": (t1e, ("本年支出合计", "一、本年支出"), "total"),
@@ -306,6 +485,22 @@ def table_value(doc: Document, key: str, when: str = "final") -> TableCell | Non
             if found:
                 return found
         return None
+    if key.startswith("code:"):
+        # a 类/款/项 the text names by its path: the 一般公共预算 table when the text speaks of that
+        # money (or of 财政拨款), the all-sources table otherwise; the funds' own tables for theirs
+        code = key.split(":", 1)[1]
+        scope = _scope_of(doc, figure) if figure is not None else "gpb"
+        order = {
+            "gpb": ("gpb_expense", "gov_fund", "state_capital", "expense"),
+            "fund": ("gov_fund",),
+            "all": ("expense", "gpb_expense"),
+        }[scope]
+        for kind in order:
+            t = doc.table_of(kind)
+            row = code_rows(t).get(code) if t is not None else None
+            if row is not None:
+                return cell(t, row, "total")
+        return None
     if key.startswith("item:") and t5 is not None:
         name = key.split(":", 1)[1]
         names = {name, re.sub("支出$", "", name), name + "支出"}
@@ -346,7 +541,7 @@ def basic_data_value(doc: Document, label: str, when: str) -> TableCell | None:
             if col is None or col >= len(r.cells):
                 return None
             v = parse_cell(r.cells[col].text).value
-            return TableCell(v, t, r, col) if v is not None else None
+            return TableCell(money(t, v), t, r, col) if v is not None else None
     return None
 
 

@@ -22,6 +22,9 @@ class TextBlock:
     page: int | None = None
     bbox: BBox | None = None
     char_boxes: list[BBox] | None = None  # one box per character of text (PDF only)
+    char_pages: list[int] | None = None  # the page of each character, when the block spans a page break
+    open_start: bool = False  # PDF: the first line is flush left and no heading (it may continue a paragraph)
+    open_end: bool = False  # PDF: the last line runs to the right edge (the paragraph may go on)
 
 
 @dataclass

@@ -25,15 +25,20 @@ from .tables import (
     column_edges,
     drop_repeated_header,
     is_continuation,
-    recognise_kind,
+    recognise_table,
     split_header,
     two_sided_split,
 )
+from .templates import recognise_template
 
 HEADING_RE = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d))"
 )
-_DEPT_RE = re.compile(r"^(?:部门|单位|预算单位|编制单位)(?:名称)?[:：]\s*(.+)$")
+_DEPT_RE = re.compile(r"^(?:部门|单位|预算单位|编制单位|预算主管部门|主管部门|编制部门)(?:名称)?[:：]\s*(.+)$")
+# a cover title naming the body before the year: "中共上海市普陀区委社会工作部 2024 年度部门决算"
+_TITLE_NAME_RE = re.compile(
+    r"^(?P<name>.{4,40}?(?:局|委员会|委|办公室|办事处|部|厅|中心|院|所|站|队|会|处|署|馆|校))\s*(?:20\d{2})\s*年度?.{0,4}(?:决算|预算)"
+)
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 
 
@@ -49,7 +54,9 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
     for block in blocks:
         if isinstance(block, TextBlock):
             idx = len(doc.paragraphs)
-            doc.paragraphs.append(Paragraph(idx, block.text, block.page, block.bbox, char_boxes=block.char_boxes))
+            doc.paragraphs.append(
+                Paragraph(idx, block.text, block.page, block.bbox, char_boxes=block.char_boxes, char_pages=block.char_pages)
+            )
             pending.append(idx)
             if last_table and _is_note(block.text) and len(pending) <= 3:
                 for t in last_table:
@@ -58,6 +65,8 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         table_no += 1
         previous = last_table[-1].id if last_table and not pending else None
         last_table = _make_tables(doc, block, pending, table_no)
+        for t in last_table:
+            t.position = len(doc.paragraphs)
         if previous:
             for t in last_table:
                 continued[t.id] = previous
@@ -65,9 +74,15 @@ def build_document(raw: RawDocument, *, path: str, name: str, sha256: str, fmt: 
         pending = []
     _sections(doc)
     _meta(doc)
+    doc.template, doc.template_confidence, doc.template_reason = recognise_template(doc)
     for t in doc.tables:
+        t.unit_stated = bool(t.unit)
         if not t.unit:
             t.unit = doc.default_unit
+        for r in t.rows:
+            for c in r.cells:
+                if c.kind == "amount" and not c.unit:
+                    c.unit = t.unit  # a cell's money is in its table's unit unless it prints its own
     doc.figures = parse_figures(doc.paragraphs)
     doc.projects = []
     for t in doc.tables:
@@ -90,9 +105,13 @@ def _drop_footers(blocks: list) -> list:
 
 
 def stitch_blocks(blocks: list) -> list:
-    """Grids that continue the one before them (page breaks) joined into one."""
+    """Grids that continue the one before them (page breaks) joined into one; so are paragraphs
+    that run on from the foot of one page to the top of the next."""
     out: list = []
     for b in blocks:
+        if isinstance(b, TextBlock) and out and isinstance(out[-1], TextBlock) and _runs_on(out[-1], b):
+            out[-1] = _join_text(out[-1], b)
+            continue
         if isinstance(b, RawTable) and out and isinstance(out[-1], RawTable) and is_continuation(out[-1], b):
             prev: RawTable = out[-1]
             prev_rows, next_rows = prev.rows, drop_repeated_header(prev, b)
@@ -113,6 +132,29 @@ def stitch_blocks(blocks: list) -> list:
             continue
         out.append(b)
     return out
+
+
+def _runs_on(prev: TextBlock, nxt: TextBlock) -> bool:
+    """A paragraph cut by a page break: the last block of a page, whose last line runs to the right
+    edge and does not end a sentence, and the first block of the next page, flush left."""
+    if prev.page is None or nxt.page is None or nxt.page != (prev.char_pages or [prev.page])[-1] + 1:
+        return False
+    return prev.open_end and nxt.open_start and not prev.text.rstrip().endswith(("。", "：", ":", "！", "？"))
+
+
+def _join_text(prev: TextBlock, nxt: TextBlock) -> TextBlock:
+    n1, n2 = len(prev.text), len(nxt.text)
+    boxes1 = prev.char_boxes if prev.char_boxes and len(prev.char_boxes) == n1 else [None] * n1
+    boxes2 = nxt.char_boxes if nxt.char_boxes and len(nxt.char_boxes) == n2 else [None] * n2
+    return TextBlock(
+        prev.text + nxt.text,
+        prev.page,
+        prev.bbox,
+        char_boxes=boxes1 + boxes2,
+        char_pages=(prev.char_pages or [prev.page] * n1) + [nxt.page] * n2,
+        open_start=prev.open_start,
+        open_end=nxt.open_end,
+    )
 
 
 def _is_note(text: str) -> bool:
@@ -155,13 +197,12 @@ def _title_context(doc: Document, pending: list[int]) -> tuple[str, str, str, in
 def _make_tables(doc: Document, raw: RawTable, pending: list[int], table_no: int) -> list[Table]:
     title, number, unit, title_idx = _title_context(doc, pending)
     width = max(len(r) for r in raw.rows)
-    header_text = " ".join(c.text for r in raw.rows[:4] for c in r)
-    kind = recognise_kind(title, header_text)
+    texts = [[c.text for c in r] + [""] * (width - len(r)) for r in raw.rows]
+    kind = recognise_table(title, texts)
     if not title:
         first = normalize_label(raw.rows[0][0].text) if raw.rows and raw.rows[0] else ""
         title = first[:30]
     pages = (raw.page, raw.last_page or raw.page) if raw.page is not None else None
-    texts = [[c.text for c in r] + [""] * (width - len(r)) for r in raw.rows]
     header, _, _ = split_header(texts, kind)
     split = two_sided_split(header) if kind in ("summary", "fiscal_summary") else None
     tables: list[Table] = []
@@ -212,6 +253,10 @@ def _meta(doc: Document) -> None:
         doc.doc_type = "绩效自评"
     elif doc.tables_of("perf_project_eval"):
         doc.doc_type = "绩效自评"
+    if re.search(r"单位预算|单位决算|^预算单位[:：]|预算单位(?:财务)?收支", head_n):
+        doc.level = "单位"
+    elif re.search(r"部门预算|部门决算|预算主管部门", head_n):
+        doc.level = "部门"
     m = _YEAR_RE.search(head) or _YEAR_RE.search(doc.text[:3000])
     if m:
         doc.year = int(m.group(1))
@@ -221,12 +266,29 @@ def _meta(doc: Document) -> None:
             doc.department = normalize_label(m.group(1))
             break
     if not doc.department:
+        doc.department = _department_from_title(doc)
+    if not doc.department:
         texts = [p.text for p in doc.paragraphs]
         titles = [t for t in texts[:6] if len(t) <= 40]
         doc.department = _department_from_text(titles) or _department_from_text(texts[:400])
     units = [t.unit for t in doc.tables if t.unit]
     if units:
         doc.default_unit = max(set(units), key=units.count)
+
+
+def _department_from_title(doc: Document) -> str:
+    """The body a cover title names before the year, its lines joined ("上海市普陀区规划和自然" /
+    "资源局" / "2024 年度部门决算")."""
+    lines: list[str] = []
+    for p in doc.paragraphs[:8]:
+        text = normalize_label(p.text)
+        if text.startswith("目录") or len(text) > 40:
+            break
+        lines.append(text)
+        m = _TITLE_NAME_RE.match("".join(lines))
+        if m:
+            return m.group("name")
+    return ""
 
 
 _ORG_RE = re.compile(

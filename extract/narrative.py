@@ -115,7 +115,7 @@ def figures_in(p: Paragraph) -> list[Figure]:
                 start=start,
                 direction=direction,
                 comparator=COMPARATORS.get(m.group("cmp") or "", ""),
-                page=p.page,
+                page=p.page_at(m.start()),
                 bbox=p.span_bbox(m.start(), end),
             )
         )

@@ -13,9 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from models.amount import MONEY_UNITS, half_ulp  # noqa: F401 - half_ulp is read from here too
+
 BLANK_MARKS = {"", "-", "—", "——", "－", "--", "/", "／", "…", "无"}
 
-AMOUNT_UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000)}
+AMOUNT_UNITS = {**MONEY_UNITS, "万": Decimal(1), "亿": Decimal(10000)}
 COUNT_UNITS = (
     "万人次",
     "万人",
@@ -144,11 +146,6 @@ def to_wan(value: Decimal, unit: str) -> Decimal:
 def decimals_of(value: Decimal) -> int:
     exp = value.as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
-
-
-def half_ulp(value: Decimal) -> Decimal:
-    """Half a unit in the last printed place: the rounding radius of a printed value."""
-    return Decimal(5).scaleb(-decimals_of(value) - 1)  # 10 ** places overflows past 999999 places
 
 
 def normalize_label(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 
 from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
 from .numbers import parse_cell
@@ -49,6 +50,7 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
                 if problem is not None:
                     scanned += 1
                     _read_scanned_page(page, number, raw, problem, scanned)
+        _lay_out_paragraphs(raw)
     except ExtractionError:
         raise
     except RecursionError:
@@ -139,10 +141,43 @@ def _has_doubled_chars(chars: list[dict]) -> bool:
     return False
 
 
+def _overflows(page) -> bool:
+    """Text drawn beyond the page's edges: a word processor flowed a text box over several pages
+    and printed the whole box on each, clipped to what that page shows."""
+    x0, top, x1, bottom = page.bbox
+    return any(c["top"] < top - 1 or c["bottom"] > bottom + 1 or c["x1"] < x0 or c["x0"] > x1 for c in page.chars)
+
+
+def _seen_chars_only(page):
+    """The page without the characters it does not show: those off the page and those a clipping
+    path hides (pdfminer ignores clipping), found as glyph boxes with no ink on the rendered page."""
+    image = page.to_image(resolution=72).original.convert("L")
+    scale_x = image.width / float(page.width)
+    scale_y = image.height / float(page.height)
+    x_off, y_off = page.bbox[0], page.bbox[1]
+
+    def seen(obj: dict) -> bool:
+        if obj.get("object_type") != "char" or not obj["text"].strip():
+            return True
+        box = (
+            max(0, int((obj["x0"] - x_off) * scale_x)),
+            max(0, int((obj["top"] - y_off) * scale_y)),
+            min(image.width, int((obj["x1"] - x_off) * scale_x) + 1),
+            min(image.height, int((obj["bottom"] - y_off) * scale_y) + 1),
+        )
+        if box[0] >= box[2] or box[1] >= box[3]:
+            return False
+        return image.crop(box).getextrema()[0] < 160
+
+    return page.filter(seen)
+
+
 def _read_page(page, number: int, raw: RawDocument) -> str | None:
     """Read a page from its text layer; when it has none that can be used, say why (and read nothing)."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars()
+    if _overflows(page):
+        page = _seen_chars_only(page)
     text_chars = [c for c in page.chars if c["text"].strip()]
     if not text_chars:
         return "没有文字层"
@@ -230,12 +265,12 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
     for grid, bbox in _unruled_tables(words(boxes), number):
         boxes.append(bbox)
         items.append((bbox[1], RawTable(grid, number, bbox, number)))
-    for block in _paragraphs(lines(boxes), page.bbox[0], number):
-        items.append((block.bbox[1] if block.bbox else 0, block))
+    for run in _text_runs(lines(boxes), boxes, number, page.bbox):
+        items.append((run.lines[0]["top"], run))
     items.sort(key=lambda it: it[0])
     if items and isinstance(items[0][1], RawTable):
         items[0][1].starts_page = True
-    body = [b for _, b in items if not (isinstance(b, TextBlock) and PAGE_FOOTER.match(b.text.strip()))]
+    body = [b for _, b in items if not (isinstance(b, _TextRun) and b.is_footer)]
     if body and isinstance(body[-1], RawTable):
         body[-1].ends_page = True
     raw.blocks.extend(b for _, b in items)
@@ -343,36 +378,158 @@ def _inside(char: dict, boxes: list) -> bool:
     return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
 
-def _paragraphs(lines: list[dict], page_x0: float, number: int) -> list[TextBlock]:
-    blocks: list[TextBlock] = []
-    cur_text: list[str] = []
-    cur_boxes: list = []
-    prev = None
+# a line that opens a heading or a numbered item: "一、", "（二）", "3.", "4、", "(5)", "第一部分"
+_ITEM_START = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
+)
+
+
+@dataclass
+class _Layout:
+    """The body text's geometry on one page: where its lines start (the margin) and where full
+    lines end (the right edge); and the document's usual distance from one line to the next inside
+    a paragraph, per font height (the pitch: single- or double-spaced), once it is known."""
+
+    margin: float
+    right: float
+    pitch: dict[float, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, lines: list[dict], page_x0: float, page_x1: float) -> _Layout:
+        xs = sorted(round(line["x0"]) for line in lines)
+        # the margin: the leftmost x0 shared by several lines (a lone outdented line does not set it)
+        margin = next((x for x in xs if xs.count(x) >= 2), xs[0])
+        # full lines end at the right margin, which mirrors the left one (a page of short lines
+        # has no full line)
+        return cls(margin, max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0)))
+
+    def breaks(self, prev: dict, line: dict) -> bool:
+        """Whether ``line`` starts a paragraph rather than continuing the one ``prev`` is in."""
+        h = _height(line)
+        if abs(h - _height(prev)) > 0.2 * h:
+            return True  # another font size: a heading, a note
+        pitch = self.pitch.get(_size(line))
+        if (
+            pitch is not None
+            and line["top"] - prev["top"] > 1.2 * pitch
+            or pitch is None
+            and line["top"] - prev["bottom"] > 0.6 * h
+        ):
+            return True
+        if line["x0"] > self.margin + 0.9 * h:
+            return True  # an indented first line (or a centred title)
+        if prev["x1"] < self.right - max(2 * h, 0.2 * (self.right - self.margin)):
+            # the previous line stopped well short of the edge: its paragraph ended (a line can end
+            # a few characters early when the next word, a long number, does not fit)
+            return True
+        return bool(_ITEM_START.match(_line_text(line)))
+
+    def full(self, line: dict) -> bool:
+        """A line that runs to the right edge (its paragraph may go on)."""
+        return line["x1"] >= self.right - 2 * _height(line)
+
+    def open_start(self, line: dict) -> bool:
+        """A first line that may continue a paragraph from the page before: flush left, no heading."""
+        return line["x0"] <= self.margin + 0.9 * _height(line) and not _ITEM_START.match(_line_text(line))
+
+
+@dataclass
+class _TextRun:
+    """The text lines of a page between two of its tables, laid out into paragraphs once the whole
+    document is read (the line pitch is learnt from all its pages)."""
+
+    lines: list[dict]
+    page: int
+    layout: _Layout
+
+    @property
+    def is_footer(self) -> bool:
+        return all(PAGE_FOOTER.match(_line_text(line)) for line in self.lines)
+
+    def paragraphs(self) -> list[TextBlock]:
+        groups: list[list[dict]] = []
+        for line in self.lines:
+            if not groups or self.layout.breaks(groups[-1][-1], line):
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+        blocks = []
+        for group in groups:
+            texts: list[str] = []
+            boxes: list = []
+            for line in group:
+                last = None
+                for ch in line["chars"]:
+                    # a visible gap between glyphs is a space the PDF did not draw as a character
+                    if last is not None and ch["x0"] - last["x1"] > 0.2 * (last["bottom"] - last["top"]) and ch["text"] != " ":
+                        texts.append(" ")
+                        boxes.append(None)
+                    texts.append(ch["text"])
+                    boxes.append((ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
+                    last = ch
+            block = _block(texts, boxes, self.page)
+            if block.text:
+                block.open_start = self.layout.open_start(group[0])
+                block.open_end = self.layout.full(group[-1])
+                blocks.append(block)
+        return blocks
+
+
+def _height(line: dict) -> float:
+    return max(line["bottom"] - line["top"], 1.0)
+
+
+def _size(line: dict) -> float:
+    return round(_height(line) * 2) / 2
+
+
+def _line_text(line: dict) -> str:
+    return "".join(c["text"] for c in line["chars"]).strip()
+
+
+def _text_runs(lines: list[dict], table_boxes: list, number: int, page_bbox: tuple) -> list[_TextRun]:
+    """A page's text lines (outside its tables) cut into runs at the tables between them."""
+    lines = [dict(line, x1=line.get("x1", max((c["x1"] for c in line["chars"]), default=line["x0"]))) for line in lines]
+    lines = [line for line in lines if line["chars"]]
+    if not lines:
+        return []
+    layout = _Layout.of(lines, page_bbox[0], page_bbox[2])
+    tops = sorted(b[1] for b in table_boxes)
+    runs: dict[int, list[dict]] = {}
     for line in lines:
-        chars = [c for c in line["chars"]]
-        height = line["bottom"] - line["top"]
-        new_para = (
-            prev is None
-            or line["top"] - prev["bottom"] > 0.6 * height
-            or line["x0"] > prev["x0"] + 1.5 * height
-            and line["x0"] - page_x0 > 0  # indented first line
-        )
-        if new_para and cur_text:
-            blocks.append(_block(cur_text, cur_boxes, number))
-            cur_text, cur_boxes = [], []
-        last = None
-        for ch in chars:
-            # a visible gap between glyphs is a space the PDF did not draw as a character
-            if last is not None and ch["x0"] - last["x1"] > 0.2 * (last["bottom"] - last["top"]) and ch["text"] != " ":
-                cur_text.append(" ")
-                cur_boxes.append(None)
-            cur_text.append(ch["text"])
-            cur_boxes.append((ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
-            last = ch
-        prev = line
-    if cur_text:
-        blocks.append(_block(cur_text, cur_boxes, number))
-    return [b for b in blocks if b.text]
+        runs.setdefault(sum(1 for t in tops if t < line["top"]), []).append(line)
+    return [_TextRun(run, number, layout) for _, run in sorted(runs.items())]
+
+
+def _lay_out_paragraphs(raw: RawDocument) -> None:
+    """Replace the text runs of every page by their paragraphs, with the line pitch of the whole
+    document: per font height, the most common step from a full line to the next one (a line that
+    runs to the right edge is mostly followed by its paragraph's next line); with fewer than three
+    of those, the smallest step between two lines of that height."""
+    after_full: dict[float, list[float]] = {}
+    smallest: dict[float, float] = {}
+    runs = [b for b in raw.blocks if isinstance(b, _TextRun)]
+    for run in runs:
+        for a, b in zip(run.lines, run.lines[1:]):
+            step = round((b["top"] - a["top"]) * 2) / 2
+            if step <= 0.5 * _height(a) or abs(_height(a) - _height(b)) > 0.2 * _height(a):
+                continue
+            size = _size(a)
+            smallest[size] = min(step, smallest.get(size, step))
+            if run.layout.full(a):
+                after_full.setdefault(size, []).append(step)
+    pitch = dict(smallest)
+    pitch.update(
+        {size: max(set(found), key=lambda v: (found.count(v), -v)) for size, found in after_full.items() if len(found) >= 3}
+    )
+    blocks: list = []
+    for b in raw.blocks:
+        if isinstance(b, _TextRun):
+            b.layout.pitch = pitch
+            blocks.extend(b.paragraphs())
+        else:
+            blocks.append(b)
+    raw.blocks = blocks
 
 
 def _block(texts: list[str], boxes: list, number: int) -> TextBlock:

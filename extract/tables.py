@@ -23,13 +23,13 @@ TABLE_KINDS: list[tuple[str, str, str]] = [
     ("gov_fund", r"政府性基金", "政府性基金预算财政拨款收入支出表"),
     ("state_capital", r"国有资本经营", "国有资本经营预算财政拨款支出表"),
     ("fiscal_summary", r"财政拨款收入支出决算总表|财政拨款收支预算总表|财政拨款收支总表", "财政拨款收入支出总表"),
+    ("gpb_basic_detail", r"基本支出.*(明细|预算表|经济分类)|基本支出决算表", "一般公共预算财政拨款基本支出明细表"),
     ("econ_expense", r"经济分类", "财政拨款支出预算表（部门经济分类科目）"),
-    ("gpb_basic_detail", r"基本支出.*(明细|预算表)|基本支出决算表", "一般公共预算财政拨款基本支出明细表"),
     ("gpb_project", r"项目支出(预算|决算)表", "一般公共预算项目支出表"),
     ("gpb_expense", r"一般公共预算.*支出", "一般公共预算财政拨款支出表"),
-    ("summary", r"收入支出决算总表|部门收支总表|收支决算总表", "收入支出总表"),
-    ("income", r"收入决算表|部门收入总表|收入预算表", "收入表"),
-    ("expense", r"支出决算表|部门支出总表|支出预算表", "支出表"),
+    ("summary", r"收入支出决算总表|收支总表|收支决算总表|财务收支预算总表|收支预算总表", "收入支出总表"),
+    ("income", r"收入决算表|收入总表|收入预算表|收入预算总表", "收入表"),
+    ("expense", r"支出决算表|支出总表|支出预算表|支出预算总表", "支出表"),
     ("allocation", r"分配表|资金.*情况表", "资金分配表"),
 ]
 KIND_LABELS = {k: label for k, _, label in TABLE_KINDS}
@@ -43,6 +43,8 @@ CODE_LABEL_RE = re.compile(r"^(\d{3}(?:\d{2}){1,2})\s*(\S.*)$")
 
 
 def recognise_kind(title: str, header_text: str = "") -> str:
+    """A table's kind from its title (and header words): the hint that ``recognise_table`` weighs
+    against what the table holds; alone, it reads the names a 目录 lists."""
     t = normalize_label(title)
     for kind, pattern, _ in TABLE_KINDS:
         if re.search(pattern, t):
@@ -57,16 +59,89 @@ def recognise_kind(title: str, header_text: str = "") -> str:
     return ""
 
 
+_INCOME_SOURCES = {"fiscal", "superior", "business", "operating_income", "affiliated", "other_income", "fund_income"}
+_EXPENSE_TYPES = {"basic", "project", "remit", "operating", "subsidiary"}
+_FUNDS = {"gpb", "gov_fund", "state_capital"}
+
+
+def recognise_table(title: str, grid: list[list[str]]) -> str:
+    """A standard table's kind from what it holds, with its title as one hint among several.
+
+    Read from the grid: whether it is two-sided (收入 | 支出 halves), its column roles (income
+    sources, 基本支出 / 项目支出, the three budgets, 人员经费 / 公用经费, the 三公 items), and its row
+    codes (function codes 2xx or economic codes 3xx, in one column or over 类 | 款 | 项). The
+    title decides only what the content leaves open: which money a function-code table covers
+    (一般公共预算, 政府性基金, 国有资本经营: printed in the title or in the header), and the kind of
+    a table with no content to read (an empty 政府性基金 table)."""
+    hint = recognise_kind(title, " ".join(t for r in grid[:4] for t in r))
+    if hint in FORM_KINDS or hint in ("allocation", "gov_procurement") or not grid:
+        return hint
+    width = max(len(r) for r in grid)
+    texts = [r + [""] * (width - len(r)) for r in grid]
+    header, data, _ = split_header(texts, "three_public" if hint == "three_public" else "")
+    paths = header_paths(header, width)
+    roles = {column_role(p) for p in paths}
+    words = normalize_label(title + "".join(t for r in header for t in r))
+    if {"abroad", "reception"} <= roles or "三公" in words:
+        return "three_public"
+    split = two_sided_split(header)
+    if split is not None or _two_sided_rows(data):
+        if roles & _FUNDS or "财政拨款收" in normalize_label(title):
+            return "fiscal_summary"
+        return "summary"
+    column_roles = [column_role(p) for p in paths]
+    codes = [_data_code(r, column_roles) for r in data]
+    functional = sum(1 for c in codes if c.startswith("2"))
+    economic = sum(1 for c in codes if c.startswith("3"))
+    if economic >= 3 and economic > functional:
+        return "econ_expense" if "project" in roles and not roles & {"personnel", "public"} else "gpb_basic_detail"
+    if functional or "功能分类" in words:
+        # the money a function-code table covers, as its title (or its header's top row) names it
+        scope = normalize_label(title) or normalize_label("".join(header[0])) if header else normalize_label(title)
+        for kind, word in (("gov_fund", "政府性基金"), ("state_capital", "国有资本经营")):
+            if word in scope:
+                return kind
+        if len(roles & _INCOME_SOURCES) >= 2 or "收入" in scope and not roles & _EXPENSE_TYPES:
+            return "income"
+        if hint == "gpb_project" and "basic" not in roles:
+            return hint  # the projects under their codes: no 基本支出 column
+        if "一般公共预算" in scope:
+            return "gpb_expense"
+        if {"basic", "project"} <= roles:
+            return "expense"
+    return hint
+
+
+def _two_sided_rows(data: list[list[str]]) -> bool:
+    """Rows that name an income line on the left and an expense class on the right (a two-sided
+    total table printed without a 收入 | 支出 header)."""
+    hits = 0
+    for r in data:
+        labels = [normalize_label(t) for t in r if t.strip() and parse_cell(t).kind == "text"]
+        if len(labels) >= 2 and re.search(r"收入|资金|拨款", labels[0]) and re.search(r"支出$", labels[-1]):
+            hits += 1
+    return hits >= 2
+
+
+def _data_code(texts: list[str], roles: list[str]) -> str:
+    if "code" in roles:
+        return row_code(texts, roles, roles.index("code"))
+    first = next((normalize_label(t) for t in texts if t.strip()), "")
+    m = CODE_LABEL_RE.match(first) or (re.match(r"^(\d{3}(?:\d{2}){0,2})$", first))
+    return m.group(1) if m else ""
+
+
 # Column meanings, matched against the normalised header path (deepest part first).
 ROLE_PATTERNS: list[tuple[str, str]] = [
     ("line_no", r"^行次$"),
+    ("label", r"科目名称|单位名称|^项目$|^项目名称$|^地区$"),
     ("code", r"科目编码|科目代码|^编码$|^代码$|^类$|^款$|^项$|功能分类|经济分类科目编码"),
     ("unit_code", r"单位代码|单位编码"),
-    ("label", r"科目名称|单位名称|^项目$|^项目名称$|^地区$"),
     ("opening", r"年初结转和结余|年初财政拨款结转和结余|^上年结转$"),
     ("closing", r"年末结转和结余"),
+    ("running_cost", r"机关运行经费"),
     ("abroad", r"因公出国"),
-    ("vehicle_purchase", r"公务用车购置费|^购置$"),
+    ("vehicle_purchase", r"公务用车购置费|^购置费?$"),
     ("vehicle_running", r"公务用车运行维护费|^运行维护$|运行费"),
     ("vehicle_subtotal", r"公务用车购置及运行维护费$|公务用车购置及运行费$"),
     ("reception", r"公务接待"),
@@ -82,6 +157,8 @@ ROLE_PATTERNS: list[tuple[str, str]] = [
     ("affiliated", r"附属单位上缴收入"),
     ("other_income", r"^其他收入$"),
     ("fund_income", r"用事业基金弥补"),
+    ("personnel", r"^人员经费$"),
+    ("public", r"^公用经费$"),
     ("gpb", r"一般公共预算"),
     ("gov_fund", r"政府性基金"),
     ("state_capital", r"国有资本经营"),
@@ -122,7 +199,7 @@ def _is_data_row(texts: list[str], kind: str) -> bool:
     if any(CODE_RE.match(t) and len(t) in (3, 5, 7) for t in labels[:4] if t):
         return True
     first = next((t for t in labels if t), "")
-    if re.match(r"^(合计|总计|本年|一、|二、|[一二三四五六七八九十]+、)", first):
+    if re.match(r"^(合计|总计|本年.*合计|一、|二、|[一二三四五六七八九十]+、)", first):
         return True
     numeric = 0
     for t in labels[1:]:
@@ -140,6 +217,10 @@ def split_header(raw: list[list[str]], kind: str) -> tuple[list[list[str]], list
     for i in range(limit):
         if _is_data_row(raw[i], kind):
             return raw[:i], raw[i:], i
+    if kind == "three_public":
+        # no amount at all (an empty table): every row with text is header
+        last = max((i for i, r in enumerate(raw) if any(t.strip() for t in r)), default=-1)
+        return raw[: last + 1], raw[last + 1 :], last + 1
     # an empty table: its data starts at the 合计 row
     for i in range(limit):
         filled = [normalize_label(t) for t in raw[i] if t.strip()]
@@ -155,14 +236,17 @@ def header_paths(header: list[list[str]], width: int) -> list[list[str]]:
     paths: list[list[str]] = [[] for _ in range(width)]
     header = [row for row in header if not _is_column_number_row(row)]
     for r, row in enumerate(header):
-        last = ""
+        last, source = "", -1
         is_last_row = r == len(header) - 1
+        above = [list(p) for p in paths]  # each column's path from the rows above
         for c in range(width):
             text = row[c].strip() if c < len(row) else ""
             if text:
-                last = text
+                last, source = text, c
                 paths[c].append(text)
-            elif last and not is_last_row and _spans(header, r, c):
+            elif last and not is_last_row and above[c] == above[source] and _spans(header, r, c):
+                # a merged cell spans only under its own parent ("公务用车运行维护费" does not run on
+                # under "公务接待费")
                 paths[c].append(last)
     return paths
 
@@ -193,6 +277,8 @@ def join_code(parts: list[str]) -> str:
     for p in (normalize_label(p) for p in parts):
         if not p.isdigit():
             continue
+        if code and len(p) == 1:
+            p = "0" + p  # a 款/项 printed without its leading zero ("301 | 2" is 30102)
         code = p if p.startswith(code) else code + p
     return code
 
@@ -250,11 +336,15 @@ def build_table(
     paths = header_paths(header, width)
     columns = [Column(i, "/".join(paths[i]), column_role(paths[i])) for i in range(width)]
     if kind == "three_public":
-        # 预算数 and 决算数 halves side by side: the same roles twice, told apart by a suffix
+        # 预算数 and 决算数 side by side (as two halves of items, or under each item): the same
+        # roles twice, told apart by a suffix
         for col in columns:
-            top = normalize_label(paths[col.index][0]) if paths[col.index] else ""
-            if col.role and top in ("预算数", "决算数") and len(paths[col.index]) > 1:
-                col.role += "@budget" if top == "预算数" else "@final"
+            parts = [normalize_label(x) for x in paths[col.index]]
+            when = next((x for x in parts if x in ("预算数", "决算数")), "")
+            if when and len(parts) > 1:
+                role = column_role([x for x in paths[col.index] if normalize_label(x) != when])
+                if role:
+                    col.role = role + ("@budget" if when == "预算数" else "@final")
     if kind in FORM_KINDS:
         columns = [Column(i, "", "") for i in range(width)]
     elif columns and not columns[0].role and data:

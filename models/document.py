@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .amount import MONEY_UNITS, Amount
+
 BBox = tuple[float, float, float, float]
 
 DOC_TYPES = ("部门决算", "部门预算", "绩效自评", "绩效评价报告", "unknown")
@@ -23,7 +25,7 @@ class Cell:
     text: str  # verbatim (wrapped lines joined without spaces)
     value: Decimal | None = None  # parsed number, in the table's unit (or %/count)
     kind: str = "blank"  # amount | percent | count | number | text | blank
-    unit: str = ""  # unit written in the cell itself (%, 人, 万元 …), else ""
+    unit: str = ""  # the unit of the value: written in the cell (%, 人, 万元 …), or its table's for amounts
     comparator: str = ""  # ≥, ≤, >, < for indicator targets
     page: int | None = None
     bbox: BBox | None = None
@@ -31,6 +33,13 @@ class Cell:
     @property
     def is_blank(self) -> bool:
         return self.kind == "blank"
+
+    @property
+    def amount(self) -> Amount | None:
+        """The cell's money with its unit (the table's, unless the cell prints its own)."""
+        if self.kind != "amount" or self.value is None or self.unit not in MONEY_UNITS:
+            return None
+        return Amount(self.value, self.unit)
 
 
 @dataclass
@@ -69,6 +78,7 @@ class Table:
     title: str
     number: str = ""  # as printed: "公开02表", "表1-1", "表3"
     unit: str = "万元"
+    unit_stated: bool = False  # the unit line was read ("单位：元"); else the document's usual unit
     kind: str = ""  # recognised standard-table type (see extract.tables.TABLE_KINDS)
     part: str = ""  # for two-sided tables: "income" | "expense"
     header_rows: list[list[str]] = field(default_factory=list)
@@ -79,6 +89,7 @@ class Table:
     title_page: int | None = None
     title_bbox: BBox | None = None
     notes: list[str] = field(default_factory=list)  # 注 / 说明 lines after the table
+    position: int = 0  # how many paragraphs of the document come before it (reading order)
 
     def column(self, role: str) -> Column | None:
         for col in self.columns:
@@ -96,8 +107,14 @@ class Table:
         return row.cells[col.index]
 
     def value(self, row: Row, role: str) -> Decimal | None:
+        """The number as printed, in the table's unit (for sums inside the table)."""
         cell = self.cell(row, role)
         return None if cell is None else cell.value
+
+    def amount(self, row: Row, role: str) -> Amount | None:
+        """The money with its unit (for comparisons with other tables and with the text)."""
+        cell = self.cell(row, role)
+        return None if cell is None else cell.amount
 
     def find_row(self, *, code: str = "", label: str = "") -> Row | None:
         for row in self.rows:
@@ -176,12 +193,16 @@ class Figure:
     bbox: BBox | None = None
 
     @property
+    def amount(self) -> Amount | None:
+        """The money stated, with its unit; None for percents and counts."""
+        unit = {"万": "万元"}.get(self.unit, self.unit)
+        return Amount(self.value, unit) if unit in MONEY_UNITS else None
+
+    @property
     def amount_wan(self) -> Decimal | None:
         """The amount in 万元, for amounts; None otherwise."""
-        scale = {"万元": Decimal(1), "万": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
-        if self.unit in scale:
-            return self.value * scale[self.unit]
-        return None
+        a = self.amount
+        return None if a is None else a.wan
 
 
 @dataclass
@@ -192,14 +213,25 @@ class Paragraph:
     bbox: BBox | None = None
     section: str = ""  # the heading path it sits under
     char_boxes: list[BBox] | None = field(default=None, repr=False, compare=False)  # per char (PDF)
+    # per char, for a paragraph that runs on over a page break (PDF); None: all on ``page``
+    char_pages: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` is printed on."""
+        if self.char_pages and 0 <= offset < len(self.char_pages):
+            return self.char_pages[offset]
+        return self.page
 
     def span_bbox(self, start: int, end: int) -> BBox | None:
-        """The box of text[start:end] on the page (PDF), else the paragraph's box."""
+        """The box of text[start:end] on the page of its first character (PDF), else the
+        paragraph's box (when that page is the paragraph's first)."""
+        page = self.page_at(start)
+        fallback = self.bbox if page == self.page else None
         if not self.char_boxes or end > len(self.char_boxes):
-            return self.bbox
-        boxes = [b for b in self.char_boxes[start:end] if b]
+            return fallback
+        boxes = [b for i, b in enumerate(self.char_boxes[start:end], start) if b and self.page_at(i) == page]
         if not boxes:
-            return self.bbox
+            return fallback
         return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
@@ -218,6 +250,10 @@ class Document:
     sha256: str
     format: str  # pdf | docx | xlsx | txt | md
     doc_type: str = "unknown"
+    level: str = ""  # 部门 (a department's consolidated disclosure) | 单位 (one unit's) | "" unknown
+    template: str = ""  # the provincial template recognised (extract.templates): 湖南 | 四川 | 上海 | ""
+    template_confidence: float = 0.0
+    template_reason: str = ""  # why, in the user's words
     year: int | None = None
     department: str = ""
     default_unit: str = "万元"

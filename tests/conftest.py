@@ -38,3 +38,8 @@ def own_store(tmp_path_factory, monkeypatch):
     db = tmp_path_factory.mktemp("store") / "audit_assist.db"
     monkeypatch.setenv("AUDIT_ASSIST_DB", f"sqlite:///{db}")
     return db
+
+
+# Real disclosures of another province (Shanghai), beside the checkout; tests that read them skip
+# with a reason when the folder is absent. They are never copied into the repository.
+REAL = ROOT.parent / "shared" / "real"

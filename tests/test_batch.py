@@ -134,7 +134,8 @@ def test_process_reads_and_analyses_a_real_document():
 
 
 def test_an_interrupted_scan_continues_where_it_stopped(folder, tmp_path):
-    for i in range(3):  # six documents, read one at a time
+    copies = 10  # twenty copies besides the three originals, read one at a time: the analyses
+    for i in range(copies):  # take long enough to be interrupted half-way on a fast machine
         for name in TEXTS[:2]:
             (folder / f"copy{i}_{name}").write_text(
                 (SAMPLES / name).read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8"
@@ -145,36 +146,37 @@ def test_an_interrupted_scan_continues_where_it_stopped(folder, tmp_path):
     store = ResultStore(f"sqlite:///{db}")
     deadline = time.monotonic() + 300
     while store.counts()["analyses"] < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "已中断：已完成的文件都已保存在结果库中" in err
     done = store.counts()["analyses"]
-    assert 2 <= done < 9
+    total = len(TEXTS) + 2 * copies
+    assert 2 <= done < total
     resumed = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"完成：9 个文件已分析（其中 {done} 个沿用结果库），失败 0" in resumed.stderr
+    assert f"完成：{total} 个文件已分析（其中 {done} 个沿用结果库），失败 0" in resumed.stderr
 
     # --fresh ignores what was stored before it started; interrupted, the same command (with
     # --fresh) goes on from what it had done itself, as the Ctrl-C message promises
     proc = subprocess.Popen([*cmd, "--fresh"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while analysed_since_fresh_start(store) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130 and "再次运行同一命令会从中断处继续" in err, err
     done = analysed_since_fresh_start(store)
-    assert 2 <= done < 9
+    assert 2 <= done < total
     fresh = subprocess.run([*cmd, "--fresh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert fresh.returncode == 0, fresh.stderr
     assert "继续上次中断的重新扫描（--fresh）：沿用它已完成的文件" in fresh.stderr
-    assert f"完成：9 个文件已分析（其中 {done} 个沿用结果库），失败 0" in fresh.stderr
+    assert f"完成：{total} 个文件已分析（其中 {done} 个沿用结果库），失败 0" in fresh.stderr
     assert resumed.stdout == fresh.stdout and resumed.stdout.count("\n") > 30
     # finished, a fresh scan starts afresh again
     again = subprocess.run([*cmd, "--fresh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert "完成：9 个文件已分析（其中 0 个沿用结果库），失败 0" in again.stderr and again.stdout == fresh.stdout
+    assert f"完成：{total} 个文件已分析（其中 0 个沿用结果库），失败 0" in again.stderr and again.stdout == fresh.stdout
 
 
 def analysed_since_fresh_start(store: ResultStore) -> int:

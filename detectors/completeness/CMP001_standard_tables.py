@@ -7,34 +7,11 @@ from collections.abc import Iterable
 
 from extract.numbers import normalize_label
 from extract.tables import KIND_LABELS, recognise_kind
+from extract.templates import template_of
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule
 
-REQUIRED = {
-    "部门决算": [
-        "summary",
-        "income",
-        "expense",
-        "fiscal_summary",
-        "gpb_expense",
-        "gpb_basic_detail",
-        "gov_fund",
-        "state_capital",
-        "three_public",
-    ],
-    "部门预算": [
-        "summary",
-        "income",
-        "expense",
-        "fiscal_summary",
-        "gpb_expense",
-        "gpb_basic_detail",
-        "three_public",
-        "gov_fund",
-        "state_capital",
-    ],
-}
 _LISTED = re.compile(r"^[-\s]*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*(.{2,40}表(?:[（(][^）)]{1,12}[）)])?)\s*$")
 
 
@@ -71,7 +48,7 @@ class StandardTables(Rule):
     severity = Severity.medium
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        required = REQUIRED.get(doc.doc_type)
+        required = template_of(doc).tables.get(doc.doc_type)
         if not required:
             return
         present = {t.kind for t in doc.tables}

@@ -1,14 +1,16 @@
-"""CMP002: an empty 政府性基金 / 国有资本经营 table without the sentence saying why."""
+"""CMP002: an empty 政府性基金 / 国有资本经营 table without the sentence saying why, and a table
+whose note says it is empty while it prints amounts."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from models import Document, Finding, Severity
+from models import Document, Evidence, Finding, Severity
 
-from ..base import Rule, table_label, table_title_evidence
+from ..base import Rule, row_evidence, table_label, table_title_evidence
 
+_SAYS_EMPTY = re.compile(r"本表为空表?|本表无数据|此表为空|空表")
 _WHY = re.compile(
     r"(没有|无|未)(使用|安排|发生)?.{0,20}(政府性基金|国有资本经营|此类|该项|相关)?.{0,20}(收入|支出|数据|收支)|本表无数据|故本表为空|空表"
 )
@@ -19,12 +21,16 @@ class EmptyTableNote(Rule):
 
     What it checks:
         A 政府性基金预算 or 国有资本经营预算 table with no amounts, with no note under it and no sentence
-        in the text saying the department had no such income or expense.
+        in the text saying the department had no such income or expense. And any table whose note
+        says it is empty ("故本表为空表", "本表无数据") while it prints amounts.
     Why an auditor cares:
         The rules require the explanation; without it a reader cannot tell an empty table from a
-        table left out by mistake.
+        table left out by mistake. A note that calls a table with amounts empty contradicts the
+        table, and usually is a template note left from another year.
     Fails:
         公开08表 with only a 合计 row and no 说明
+        a 三公 table printing 47.91 and 443.18 above "注:本部门2024年无“三公”经费和机关运行经费预算，
+        故本表为空表。"
     Passes:
         "说明：我单位没有使用国有资本经营预算安排的支出，故本表无数据。"
     """
@@ -33,8 +39,10 @@ class EmptyTableNote(Rule):
     title = "空表未说明原因"
     category = "missing_or_blank"
     severity = Severity.medium
+    version = 2
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        yield from self._note_says_empty(doc)
         for t in doc.tables:
             if t.kind not in ("gov_fund", "state_capital") or not t.is_empty:
                 continue
@@ -48,4 +56,22 @@ class EmptyTableNote(Rule):
                 f"{table_label(t)}为空表，但未说明原因（应说明本单位无{topic}预算收支）",
                 [table_title_evidence(t)],
                 key=f"empty|{t.kind}",
+            )
+
+    def _note_says_empty(self, doc: Document) -> Iterable[Finding]:
+        """A note under a table saying the table is empty, over a table that prints amounts."""
+        for t in doc.tables:
+            note = next((n for n in t.notes if _SAYS_EMPTY.search(n)), None)
+            if note is None or t.is_empty:
+                continue
+            row = next(r for r in t.rows if any(c.value for c in r.cells if c.kind in ("amount", "number")))
+            yield self.finding(
+                f"{table_label(t)}的表注称“{note.strip()[:60]}”，但表中列有金额（{row.text.strip()[:60]}）",
+                [
+                    Evidence(text=note.strip(), page=t.pages[-1] if t.pages else None, role="stated", table=t.id),
+                    row_evidence(t, row, "context"),
+                ],
+                key=f"note-says-empty|{t.kind}",
+                category="other",
+                title="表注称空表但表中列有金额",
             )

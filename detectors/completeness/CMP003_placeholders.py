@@ -9,12 +9,52 @@ from models import Document, Evidence, Finding, Paragraph, Severity
 
 from ..base import Rule
 
+# direction words a template offers in pairs: "增加（减少）", "下降（增长）", "大于（小于）", "增长/下降"
+_UP = "增加|增长|上升|提高|大于|高于|多于"
+_DOWN = "减少|下降|降低|小于|低于|少于"
+
+
+def _alternative(first: str, second: str) -> str:
+    return rf"(?:{first})\s*(?:[（(]\s*(?:{second})\s*[)）]|[/／]\s*(?:{second}))"
+
+
 PATTERNS = [
     (re.compile(r"[（(]当表格数据为空时[^）)]*[）)]"), "模板填写提示"),
     (re.compile(r"[（(]可用表格形式反映[）)]"), "模板填写提示"),
     (re.compile(r"(?<=[局会心室院所站])[（(]单位[）)]"), "模板占位“（单位）”"),
     (re.compile(r"X{2,}|×{2,}|＿{2,}|_{3,}|某某"), "未填写的占位符"),
-    (re.compile(r"增加/减少|增长/下降|增加（减少）|增长（下降）|上升/下降|[(（]增加或减少[)）]"), "未选定的备选表述"),
+    (
+        re.compile(rf"{_alternative(_UP, _DOWN)}|{_alternative(_DOWN, _UP)}|[(（](?:增加或减少|减少或增加|增长或下降)[)）]"),
+        "未选定的备选表述",
+    ),
+    # the template's notes to whoever fills it in, in brackets: "（如持平作持平表述）", "（不涉及的不列）",
+    # "具体包括（列示至基层预算单位）", "（仅有一个单位的部门，本部分内容为“机构设置”）", "XXXX（制度名称）",
+    # "（无事业收入的单位保留事业收入的名词解释，但不列举主要内容，以下同）"
+    (
+        re.compile(
+            r"[（(]\s*(?:如[^（）()]{0,12}?作[^（）()]{0,8}?表述"
+            r"|不涉及的?[^（）()]{0,6}?(?:不列|不填|删除|不予列示)[^（）()]{0,6}"
+            r"|(?:列示至|列示到)[^（）()]{1,15}"
+            r"|[^（）()]{0,20}本部分内容为[^（）()]{0,12}"
+            r"|(?:制度|单位|部门|项目|文件)名称"
+            r"|无[^（）()]{2,30}?的(?:单位|部门)[^（）()]{0,20}?(?:保留|不列|不填|删除|作下述|以下同)[^（）()]{0,30})\s*[)）]"
+        ),
+        "模板填写提示",
+    ),
+    # the template's instructions in sentences: "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表
+    # 下方作下述说明：", "无“三公”经费财政拨款支出的部门，作下述说明：", "按上述格式依次说明到各项级科目，预决算
+    # 持平的不用说明变动原因", "由主管部门根据三定方案等相关规定中有关主要职能填写"
+    (
+        re.compile(
+            r"(?:无[^，。；：:]{2,40}?的(?:部门|单位)?[，,]\s*)?仍保留该表格?式[^。：:]{0,20}"
+            r"|无[^，。；：:]{2,40}?的(?:部门|单位)?[，,]\s*作下述说明"
+            r"|按上述格式依次说明[^。；]{0,30}|预决算持平的不用说明[^。；]{0,8}"
+            r"|由主管部门根据[^。；]{0,40}?填写"
+        ),
+        "模板填写说明",
+    ),
+    # the template's "列明公务接待批次、人次" kept as the start of a clause: "……考察，列明公务接待2批次、26人次"
+    (re.compile(r"(?:^|(?<=[，,。；;：:]))\s*列明(?!了)[^，。；;]{1,20}"), "模板填写指令“列明”"),
     (re.compile(r"\[bookmark:[^\]]*\]"), "转换残留的书签标记"),
     (re.compile(r"\[image:[^\]]*\]"), "转换残留的图片标记"),
     (re.compile(r"注[:：]?.{0,10}(可根据|请根据|如有).{0,20}(填写|删除|补充)"), "模板填写说明"),
@@ -83,38 +123,55 @@ class Placeholders(Rule):
     """Nothing of the template is left in the published text.
 
     What it checks:
-        Template hints ("（当表格数据为空时，应有此说明）", "（可用表格形式反映）"), instructions to
-        the compiler left in brackets ("（名词解释应包含本部门专有名词，……）"), placeholders
-        (XX, ×××, （单位）), alternatives left unresolved ("增加/减少") and conversion leftovers.
+        Template hints ("（当表格数据为空时，应有此说明）", "（可用表格形式反映）", "（如持平作持平表述）",
+        "（不涉及的不列）", "具体包括（列示至基层预算单位）："), instructions to the compiler left in
+        brackets ("（名词解释应包含本部门专有名词，……）") or in sentences ("无政府性基金预算财政拨款收入
+        支出的，仍保留该表格式，并在本表下方作下述说明：", "按上述格式依次说明到各项级科目", a clause
+        starting with the template's "列明"), placeholders (XX, ×××, （单位）, （制度名称）), the
+        template's alternatives left unresolved in any pairing ("增加（减少）", "下降（增长）",
+        "大于（小于）", "增长/下降") and conversion leftovers. The wordings are those of the Shanghai
+        决算 and 预算 templates and of the Hunan and Sichuan samples.
     Why an auditor cares:
         A template left in the text shows the disclosure was not reviewed before publication; the
         figures next to it deserve a second look.
     Fails:
         "……故本表无数据。（当表格数据为空时，应有此说明）"; "[image: image3.png]EHAHLE (i Fm) o EEEE"
+        "比2023年度减少0.15万元，下降（增长）27.78%"; "主要用于接待调研，列明公务接待2批次、26人次"
     Passes:
         "……故本表无数据。"; "推进DRG/DIP支付方式改革，推广医保APP"
+        "比2023年度减少0.15万元，下降27.78%"; "现将有关情况作如下说明："
     """
 
     code = "CMP003"
     title = "文中残留模板文字或占位符"
     category = "other"
     severity = Severity.low
-    version = 2
+    version = 3
 
     def check(self, doc: Document) -> Iterable[Finding]:
         seen: set[str] = set()
         for p in doc.paragraphs:
             for pattern, what in PATTERNS:
-                m = pattern.search(p.text)
-                if not m or m.group(0) in seen:
-                    continue
-                seen.add(m.group(0))
-                yield self.finding(
-                    f"{what}：“{m.group(0)}”未删除或未填写",
-                    [Evidence(p.text[max(0, m.start() - 30) : m.end() + 30], p.page, p.span_bbox(m.start(), m.end()), "stated")],
-                    key=f"{what}|{m.group(0)}",
-                )
+                for m in pattern.finditer(p.text):
+                    if m.group(0) in seen:
+                        continue
+                    seen.add(m.group(0))
+                    yield self._leftover(p, m, what)
         yield from self._garbage(doc)
+
+    def _leftover(self, p: Paragraph, m: re.Match[str], what: str) -> Finding:
+        return self.finding(
+            f"{what}：“{m.group(0).strip()}”未删除或未填写",
+            [
+                Evidence(
+                    p.text[max(0, m.start() - 30) : m.end() + 30],
+                    p.page_at(m.start()),
+                    p.span_bbox(m.start(), m.end()),
+                    "stated",
+                )
+            ],
+            key=f"{what}|{m.group(0)}",
+        )
 
     def _garbage(self, doc: Document) -> Iterable[Finding]:
         """Consecutive paragraphs with gibberish are one leftover (a chart read line by line)."""
@@ -133,7 +190,10 @@ class Placeholders(Rule):
             shown = "".join(f"“{r}”" for r in runs)
             yield self.finding(
                 f"疑似图表或图片转换产生的乱码：{shown}，应删除或替换为图表内容",
-                [Evidence(p.text.strip()[:120], p.page, p.span_bbox(m.start(), m.end()), "stated") for p, m in group[:6]],
+                [
+                    Evidence(p.text.strip()[:120], p.page_at(m.start()), p.span_bbox(m.start(), m.end()), "stated")
+                    for p, m in group[:6]
+                ],
                 key="garbage|" + "|".join("".join(r.split()) for r in runs),
                 severity=Severity.info,
             )

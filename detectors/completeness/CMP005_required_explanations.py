@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from extract.numbers import normalize_label, parse_cell
+from extract.templates import template_of
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule, fmt
@@ -56,7 +57,10 @@ class RequiredExplanations(Rule):
 
     What it checks:
         A 部门决算 explains 三公 经费, 机关运行经费, 政府采购, 国有资产 and 预算绩效; a 部门预算 the
-        same and its 绩效目标; a 绩效评价报告 its problems and the measures against them.
+        same and its 绩效目标; a 绩效评价报告 its problems and the measures against them. A
+        document of a known template has the sections its template prescribes (Shanghai's 决算:
+        eleven), and says in them what the template requires (Shanghai's budgets: the 政府采购
+        amount reserved for small enterprises).
     Why an auditor cares:
         These explanations are required by 财预〔2016〕143号 and the evaluation rules; a missing one
         is a gap in the disclosure itself.
@@ -79,9 +83,11 @@ class RequiredExplanations(Rule):
             yield from self._amount_only(doc)
 
     def _missing(self, doc: Document) -> Iterable[Finding]:
-        required = REQUIRED.get(doc.doc_type)
+        template = template_of(doc)
+        required = REQUIRED.get(doc.doc_type, []) + template.sections.get(doc.doc_type, [])
         if not required or not doc.paragraphs:
             return
+        yield from self._statements(doc, template.statements.get(doc.doc_type, []))
         text = doc.text
         first = doc.paragraphs[0]
         # the report's own outline shows where the section should have been
@@ -98,6 +104,27 @@ class RequiredExplanations(Rule):
             key="explain|" + "|".join(missing),
             severity=Severity.low if doc.doc_type == "绩效评价报告" else Severity.medium,
         )
+
+    def _statements(self, doc: Document, statements) -> Iterable[Finding]:
+        """What the template requires inside a section: the section (its opening paragraph and the
+        paragraphs up to the next heading) is there but does not say it."""
+        for st in statements:
+            start = next((p for p in doc.paragraphs if re.search(st.where, normalize_label(p.text))), None)
+            if start is None:
+                continue
+            body = [start]
+            for p in doc.paragraphs[start.index + 1 : start.index + 6]:
+                if numbered(p) is not None:
+                    break
+                body.append(p)
+            if any(re.search(st.says, normalize_label(p.text)) for p in body):
+                continue
+            yield self.finding(
+                f"{doc.template}模板要求说明{st.name}，本文件该部分未说明：“{start.text.strip()[:80]}”",
+                [Evidence(p.text.strip()[:200], p.page, p.bbox, "context") for p in body[:3]],
+                key=f"statement|{st.name}",
+                severity=Severity.low,
+            )
 
     def _amount_only(self, doc: Document) -> Iterable[Finding]:
         """Fund sections whose body states the amount and nothing else."""

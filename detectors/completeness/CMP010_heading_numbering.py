@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.numbers import normalize_digits, normalize_label
+from extract.templates import STANDARD_TABLES
 from models import Document, Evidence, Finding, Paragraph, Severity
 
 from ..base import Rule
@@ -60,13 +61,23 @@ _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*[:：]?$
 
 def numbered(p: Paragraph) -> tuple[Style, int, re.Match[str]] | None:
     """The numbering style a paragraph opens with, its number and the marker as printed."""
-    text = normalize_digits(p.text).strip()
+    # "5．2024年…预算表" (a full-width point) is item 5, not the number 5.2024
+    text = re.sub(r"^(\s*\d{1,2})．", r"\1、", p.text)
+    text = normalize_digits(text).strip()
     for style in STYLES:
         m = style.pattern.match(text)
         if m:
             n = style.read(m.group(1))
             return (style, n, m) if n else None
     return None
+
+
+def _tables_between(doc: Document, style: Style, before: Paragraph, after: Paragraph) -> bool:
+    """A 第X部分 skipped where the standard tables are printed: templates title that part on its
+    table pages (or only in the 目录), not as a heading of the text."""
+    if style.rank != 1:
+        return False
+    return any(t.kind in STANDARD_TABLES and before.index < t.position <= after.index for t in doc.tables)
 
 
 class HeadingNumbering(Rule):
@@ -103,7 +114,7 @@ class HeadingNumbering(Rule):
                 continue
             style, n, marker = found
             previous = last.get(style.rank)
-            if previous is not None and n not in (previous[0] + 1, 1):
+            if previous is not None and n not in (previous[0] + 1, 1) and not _tables_between(doc, style, previous[1], p):
                 yield self._finding(style, n, marker, p, *previous)
             last[style.rank] = (n, p)
             for rank in [r for r in last if r > style.rank]:

@@ -43,6 +43,10 @@ class SentenceWithoutContent(Rule):
                 start = max(0, m.start() - 30)
                 yield self.finding(
                     f"“{p.text[start : m.end()].strip()}”：“{lead.strip()}”之后没有内容，应说明的内容缺失",
-                    [Evidence(p.text[start : m.end() + 20].strip(), p.page, p.span_bbox(m.start(), m.end()), "stated")],
+                    [
+                        Evidence(
+                            p.text[start : m.end() + 20].strip(), p.page_at(m.start()), p.span_bbox(m.start(), m.end()), "stated"
+                        )
+                    ],
                     key=f"empty|{text[start : m.end()]}",
                 )

@@ -54,6 +54,10 @@ class IncompleteDate(Rule):
             times = f"（共 {len(hits)} 处）" if len(hits) > 1 else ""
             yield self.finding(
                 f"{field}填写为“{value}”，缺少年份，不是完整日期{times}",
-                [Evidence(p.text.strip()[:120], p.page, p.span_bbox(m.start("value"), m.end("value")), "stated")],
+                [
+                    Evidence(
+                        p.text.strip()[:120], p.page_at(m.start("value")), p.span_bbox(m.start("value"), m.end("value")), "stated"
+                    )
+                ],
                 key=f"date|{key}",
             )

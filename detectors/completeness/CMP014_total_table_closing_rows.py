@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from extract.numbers import normalize_label
+from extract.templates import template_of
 from models import Document, Finding, Severity, Table
 
 from ..base import Rule, row_evidence, table_label
@@ -27,7 +28,9 @@ class TotalTableClosingRows(Rule):
     What it checks:
         Each side of a 收入支出决算总表 / 部门收支总表 / 财政拨款收支（预算）总表: the income side has a
         收入总计 (总计) row, the expense side a 支出总计 (总计) row and a 结转下年 / 年末结转和结余
-        row. A one-sided table must have the 总计 and the carry-forward rows somewhere.
+        row. A one-sided table must have the 总计 and the carry-forward rows somewhere. Templates
+        whose total tables have no carry-over lines (Shanghai's 部门财务收支预算总表) need only the
+        总计 rows.
     Why an auditor cares:
         The 总计 rows are where the two sides of the table are shown to balance (本年收入 + 上年结转
         = 本年支出 + 结转下年); a table that stops at its last expense line cannot be checked and
@@ -44,6 +47,7 @@ class TotalTableClosingRows(Rule):
     severity = Severity.low
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        carry_rows = doc.doc_type in template_of(doc).carry_rows
         for t in doc.tables:
             if t.kind not in _KINDS or len(t.rows) < 3:
                 continue
@@ -52,9 +56,9 @@ class TotalTableClosingRows(Rule):
             missing = []
             if not any(_TOTAL.search(x) for x in labels):
                 missing.append(f"{side}总计" if side else "总计")
-            if t.part in ("expense", "") and not any(_CARRIED_OUT.search(x) for x in labels):
+            if carry_rows and t.part in ("expense", "") and not any(_CARRIED_OUT.search(x) for x in labels):
                 missing.append("结转下年（年末结转和结余）")
-            if t.part in ("income", "") and not any(_CARRIED_IN.search(x) for x in labels):
+            if carry_rows and t.part in ("income", "") and not any(_CARRIED_IN.search(x) for x in labels):
                 missing.append("上年结转（年初结转和结余）")
             if not missing:
                 continue

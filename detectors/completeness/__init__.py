@@ -16,6 +16,8 @@ from .CMP011_sentence_without_content import SentenceWithoutContent
 from .CMP012_incomplete_date import IncompleteDate
 from .CMP013_blank_indicator_column import BlankIndicatorColumn
 from .CMP014_total_table_closing_rows import TotalTableClosingRows
+from .CMP015_code_without_leading_zero import CodeWithoutLeadingZero
+from .CMP016_budget_section_without_amount import BudgetSectionWithoutAmount
 
 RULES = [
     StandardTables,
@@ -32,4 +34,6 @@ RULES = [
     IncompleteDate,
     BlankIndicatorColumn,
     TotalTableClosingRows,
+    CodeWithoutLeadingZero,
+    BudgetSectionWithoutAmount,
 ]

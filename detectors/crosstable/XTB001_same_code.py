@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
-from models import Document, Finding, Severity
+from models import Amount, Document, Finding, Severity
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..base import Rule, amount_balance, document_total, fmt, row_evidence, table_label
 from ._common import code_rows, pairs_for
 from .XTB002_shuffled_rows import shuffled_codes
 
@@ -41,20 +42,21 @@ class SameCodeAcrossTables(Rule):
             for code in ra:
                 if code not in rb or code in shuffled or code in seen:
                     continue
-                va, vb = a.value(ra[code], ca), b.value(rb[code], cb)
+                va, vb = a.amount(ra[code], ca), b.amount(rb[code], cb)
                 if va is None and vb is None:
                     continue
-                bal = balance(vb or 0, [va or 0])
+                va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
+                bal = amount_balance(vb, [va])
                 if bal.ok:
                     continue
                 seen.add(code)
                 label = ra[code].label or rb[code].label
-                msg = f"{code} {label}：{table_label(a)} {fmt(va)} 万元，{table_label(b)} {fmt(vb)} 万元，相差 {fmt(abs(bal.difference))} 万元"
+                msg = f"{code} {label}：{table_label(a)} {va}，{table_label(b)} {vb}，相差 {fmt(abs(bal.difference))} 万元"
                 ev = [
                     row_evidence(a, ra[code], "expected", [a.column(ca).index]),
                     row_evidence(b, rb[code], "stated", [b.column(cb).index]),
                 ]
-                values = {"stated": vb, "expected": va, "difference": bal.difference}
+                values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
                 key = f"{a.kind}|{b.kind}|{code}"
                 yield self.balance_finding(
                     bal,
@@ -64,5 +66,5 @@ class SameCodeAcrossTables(Rule):
                     values=values,
                     scale=scale,
                     rounding_title="同一科目在两张表中存在尾数差异",
-                    explained_by=("结转结余", slack),
+                    explained_by=slack,
                 )

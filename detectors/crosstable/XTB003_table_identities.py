@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Document, Evidence, Finding, Row, Severity, Table
+from models import Amount, Document, Evidence, Finding, Row, Severity, Table
 
-from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
-from ..linking import class_amount, class_code, labelled_row, personnel_public, total_row
+from ..base import Rule, amount_balance, document_total, fmt, row_evidence, table_label
+from ..linking import class_amount, class_code, personnel_public, total_row, year_total_row
 from .XTB002_shuffled_rows import shuffled_codes
 
 
@@ -42,18 +42,14 @@ class TableIdentities(Rule):
         f4 = doc.table_of("fiscal_summary", "expense")
         shuffled = shuffled_codes(doc)
         if inc and t2:
-            yield from self._pair(
-                inc, labelled_row(inc, "本年收入合计", "一、本年收入"), "total", t2, total_row(t2), "total", "本年收入合计", scale
-            )
+            yield from self._pair(inc, year_total_row(inc, True), "total", t2, total_row(t2), "total", "本年收入合计", scale)
         if exp and t3:
-            yield from self._pair(
-                exp, labelled_row(exp, "本年支出合计", "一、本年支出"), "total", t3, total_row(t3), "total", "本年支出合计", scale
-            )
+            yield from self._pair(exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale)
             yield from self._classes(exp, "total", t3, "total", scale, shuffled)
         if f4 and t5:
             yield from self._pair(
                 f4,
-                labelled_row(f4, "本年支出合计", "一、本年支出"),
+                year_total_row(f4, False),
                 "gpb",
                 t5,
                 total_row(t5),
@@ -69,7 +65,7 @@ class TableIdentities(Rule):
     def _pair(self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale) -> Iterable[Finding]:
         if ra is None or rb is None or a.column(ca) is None or b.column(cb) is None:
             return
-        va, vb = a.value(ra, ca), b.value(rb, cb)
+        va, vb = a.amount(ra, ca), b.amount(rb, cb)
         if va is None and vb is None:
             return
         yield from self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale)
@@ -81,12 +77,12 @@ class TableIdentities(Rule):
             code = class_code(r.label)
             if not code:
                 continue
-            va = a.value(r, ca)
+            va = a.amount(r, ca)
             vb, rows_b = class_amount(b, code, cb)
             if not va and not vb:
                 continue
             if vb is None and not rows_b:
-                vb = Decimal(0)
+                vb = Amount(Decimal(0), b.unit)
             name = f"{code} {normalize_label(r.label).split('、')[-1]}"
             moved = sorted(c for c in shuffled if c.startswith(code))
             for f in self._report(name, a, [r], ca, va, b, rows_b, cb, vb, f"{a.kind}|{b.kind}|{code}", scale):
@@ -97,14 +93,15 @@ class TableIdentities(Rule):
                 yield f
 
     def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale) -> Iterable[Finding]:
-        bal = balance(vb or Decimal(0), [va or Decimal(0)])
+        va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
+        bal = amount_balance(vb, [va])
         if bal.ok:
             return
         ev: list[Evidence] = [row_evidence(a, r, "expected", [a.column(ca).index]) for r in rows_a]
         ev += [row_evidence(b, r, "stated", [b.column(cb).index]) for r in rows_b]
         summed = "（下级科目合计）" if len(rows_b) > 1 else ""
-        msg = f"{what}：{table_label(a)} {fmt(va)} 万元，{table_label(b)}{summed} {fmt(vb)} 万元，相差 {fmt(abs(bal.difference))} 万元"
-        values = {"stated": vb, "expected": va, "difference": bal.difference}
+        msg = f"{what}：{table_label(a)} {va}，{table_label(b)}{summed} {vb}，相差 {fmt(abs(bal.difference))} 万元"
+        values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
         yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
 
     def _basic(self, t6: Table, t5: Table, scale) -> Iterable[Finding]:
@@ -112,17 +109,17 @@ class TableIdentities(Rule):
         total = total_row(t5)
         if personnel is None or public is None or total is None:
             return
-        basic = t5.value(total, "basic")
+        basic = t5.amount(total, "basic")
         if basic is None:
             return
-        bal = balance(basic, [personnel[1], public[1]])
+        bal = amount_balance(basic, [personnel[1], public[1]])
         if bal.ok:
             return
         ev = [row_evidence(t6, row6, "component"), row_evidence(t5, total, "stated", [t5.column("basic").index])]
         msg = (
-            f"{table_label(t6)} 人员经费合计 {fmt(personnel[1])} + 公用经费合计 {fmt(public[1])} = {fmt(bal.expected)} 万元，"
-            f"{table_label(t5)} 基本支出 {fmt(basic)} 万元，相差 {fmt(abs(bal.difference))} 万元"
+            f"{table_label(t6)} 人员经费合计 {personnel[1]} + 公用经费合计 {public[1]} = {fmt(bal.expected)} 万元，"
+            f"{table_label(t5)} 基本支出 {basic}，相差 {fmt(abs(bal.difference))} 万元"
         )
-        values = {"stated": basic, "expected": bal.expected, "difference": bal.difference}
+        values = {"stated": basic.wan, "expected": bal.expected, "difference": bal.difference}
         key = "basic_detail|gpb_expense|basic"
         yield self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")

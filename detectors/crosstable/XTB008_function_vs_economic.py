@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from models import Document, Finding, Severity, Table
+from models.amount import MONEY_UNITS
 
 from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
 from ..linking import econ_items, personnel_public, total_row
@@ -65,24 +66,27 @@ class FunctionVersusEconomic(Rule):
         items = econ_items(econ)
         shuffled = shuffled_codes(doc)
         scale = document_total(doc)
+        # the economic items in the function table's unit (the two may be printed in different units)
+        scale_to = MONEY_UNITS[econ.unit] / MONEY_UNITS[functions.unit]
         for what, fcodes, ecodes, extra in CORRESPONDENCE:
             frows = [rows[c] for c in fcodes if c in rows and functions.value(rows[c], "basic") is not None]
             eitems = [items[c] for c in ecodes if c in items and items[c].value is not None]
             if not frows or not eitems or any(r.code in shuffled for r in frows):
                 continue
             fsum = sum((functions.value(r, "basic") for r in frows), Decimal(0))
-            esum = sum((i.value for i in eitems), Decimal(0))
-            bal = balance(esum, [functions.value(r, "basic") for r in frows])
+            esum = sum((i.value * scale_to for i in eitems), Decimal(0))
+            bal = balance(esum, [functions.value(r, "basic") for r in frows], functions.unit)
             if bal.ok:
                 continue
-            allowance = sum((items[c].value or Decimal(0) for c in extra if c in items), Decimal(0))
+            allowance = sum(((items[c].value or Decimal(0)) * scale_to for c in extra if c in items), Decimal(0))
             if Decimal(0) < -bal.difference <= allowance:
                 continue  # the rest is 医疗费 booked under the same 项
             fnames = "、".join(f"{r.code} {r.label}" for r in frows)
             enames = "、".join(f"{i.code} {i.label}" for i in eitems)
+            unit = functions.unit
             msg = (
-                f"{what}：{table_label(functions)} {fnames} 基本支出{'合计' if len(frows) > 1 else ''} {fmt(fsum)} 万元，"
-                f"{table_label(econ)} {enames} {fmt(esum)} 万元，相差 {fmt(abs(bal.difference))} 万元，"
+                f"{what}：{table_label(functions)} {fnames} 基本支出{'合计' if len(frows) > 1 else ''} {fmt(fsum)} {unit}，"
+                f"{table_label(econ)} {enames} {fmt(esum)} {unit}，相差 {fmt(abs(bal.difference))} {unit}，"
                 "同一缴费按功能分类与经济分类反映的金额不一致，请核对"
             )
             basic_col = functions.column("basic").index
@@ -93,7 +97,11 @@ class FunctionVersusEconomic(Rule):
                 msg,
                 ev,
                 key=f"{what}|{'+'.join(r.code for r in frows)}|{'+'.join(i.code for i in eitems)}",
-                values={"stated": esum, "expected": fsum, "difference": bal.difference},
+                values={
+                    "stated": esum * MONEY_UNITS[unit],
+                    "expected": fsum * MONEY_UNITS[unit],
+                    "difference": bal.difference_wan,
+                },
                 scale=scale,
                 rounding_title="功能分类与经济分类的缴费金额存在尾数差异",
             )
@@ -104,7 +112,7 @@ def _same_money(functions: Table, econ: Table) -> bool:
     the 人员经费 + 公用经费 of the detail table (when both print them)."""
     total = total_row(functions)
     personnel, public, _ = personnel_public(econ)
-    basic = functions.value(total, "basic") if total is not None else None
+    basic = functions.amount(total, "basic") if total is not None else None
     if basic is None or personnel is None or public is None:
         return True
-    return abs(basic - personnel[1] - public[1]) <= max(Decimal("0.05"), abs(basic) / 100)
+    return abs(basic.wan - personnel[1].wan - public[1].wan) <= max(Decimal("0.05"), abs(basic.wan) / 100)

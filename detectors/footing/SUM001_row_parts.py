@@ -86,7 +86,7 @@ class RowParts(Rule):
                 continue
             if all(p is None for p in parts):
                 continue  # a total with no parts printed: nothing to foot
-            b = balance(total or Decimal(0), parts)
+            b = balance(total or Decimal(0), parts, table.unit)
             if b.ok:
                 continue
             name = f"{row.code} {row.label}".strip() or f"第{row.index + 1}行"

@@ -10,6 +10,7 @@ from extract.tables import row_code
 from models import Document, Finding, Row, Severity, Table
 
 from ..base import Rule, balance, document_total, fmt, row_evidence, table_label
+from ..linking import econ_items, personnel_public
 
 CODE_TABLES = {"income", "expense", "gpb_expense", "gov_fund", "state_capital", "gpb_basic_detail", "gpb_project", "econ_expense"}
 NON_AMOUNT = {"code", "label", "line_no", "unit_code", ""}
@@ -23,7 +24,9 @@ class CodeHierarchy(Rule):
         For every amount column of a table printed by classification code: each 类 (3 digits)
         equals the sum of its 款 (5 digits), each 款 the sum of its 项 (7 digits), and the 合计
         row the sum of the 类 rows (or of the 项 rows when only 项 are printed). In the economic
-        classification table each group (301, 302 …) equals the sum of its items (30101 …).
+        classification table each group (301, 302 …) equals the sum of its items (30101 …), and
+        人员经费合计 = 301 + 303, 公用经费合计 = 302 + 307 + 310 + 399 where the table prints them
+        (a break there is low: templates count a group more or less).
     Why an auditor cares:
         The hierarchy is how the tables are compiled; a break means a row was left out, typed
         twice or moved, and it is the quickest way to find a missing or shuffled line.
@@ -45,6 +48,39 @@ class CodeHierarchy(Rule):
                 continue
             for block in _blocks(table):
                 yield from self._check_block(table, block, scale)
+            if table.kind == "gpb_basic_detail":
+                yield from self._personnel_public(table, scale)
+
+    def _personnel_public(self, table: Table, scale) -> Iterable[Finding]:
+        """人员经费合计 = 301 + 303 and 公用经费合计 = the other groups, where the economic table
+        prints them as labelled totals of its blocks (公开06表)."""
+        personnel, public, row = personnel_public(table)
+        items = econ_items(table)
+        if row is None or row.label in TOTAL_LABELS:
+            return  # printed as columns of the 合计 row: the column sums above check them
+        for what, total, groups in (
+            ("人员经费合计", personnel, ("301", "303")),
+            ("公用经费合计", public, ("302", "307", "309", "310", "399")),
+        ):
+            parts = [items[g] for g in groups if g in items and items[g].value is not None]
+            if total is None or not parts:
+                continue
+            b = balance(total[1].value, [i.value for i in parts], table.unit)
+            if b.ok:
+                continue
+            listed = " + ".join(f"{i.code} {fmt(i.value)}" for i in parts)
+            ev = [row_evidence(table, row, "total")] + [row_evidence(table, i.row, "component", [i.col]) for i in parts]
+            # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low
+            yield self.balance_finding(
+                b,
+                f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
+                ev,
+                key=f"{table.kind}|{what}",
+                values={"stated": total[1].value, "expected": b.expected, "difference": b.difference},
+                scale=scale,
+                rounding_title="上下级科目存在尾数误差",
+                severity=Severity.low,
+            )
 
     def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Finding]:
         code_idx, label_idx, amount_cols = block
@@ -76,7 +112,7 @@ class CodeHierarchy(Rule):
         parts = [r.cells[col].value for _, r in children]
         if stated is None and not any(parts):
             return
-        b = balance(stated or Decimal(0), parts)
+        b = balance(stated or Decimal(0), parts, table.unit)
         if b.ok:
             return
         label = parent.label if name == "合计" else f"{name} {parent.label}"

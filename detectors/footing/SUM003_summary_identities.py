@@ -83,7 +83,7 @@ class SummaryIdentities(Rule):
         values = [r.cells[col].value for r in parts]
         if stated is None and not any(values):
             return
-        b = balance(stated or Decimal(0), values)
+        b = balance(stated or Decimal(0), values, t.unit)
         if b.ok:
             return
         side = "收入" if t.part == "income" else "支出"
@@ -104,7 +104,7 @@ class SummaryIdentities(Rule):
         vi, ve = inc.value(gi, "total"), exp.value(ge, "total")
         if vi is None or ve is None:
             return
-        b = balance(vi, [ve])
+        b = balance(vi, [ve], inc.unit)
         if b.ok:
             return
         ev = [row_evidence(inc, gi, "stated"), row_evidence(exp, ge, "expected")]

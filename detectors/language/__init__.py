@@ -3,7 +3,7 @@ retired classification names, misspelt words, impossible counts, cut-off indicat
 amounts without their unit, one count of people under two nested groups, a stated number of
 indicators against the headings that list them, a part of a breakdown named like its whole, a
 first-level indicator listed as another's second-level one, a change put down to a project too
-small to explain it."""
+small to explain it, the department's own name printed in a variant, a rate without its % sign."""
 
 from .LNG001_duplicated_phrase import DuplicatedPhrase
 from .LNG002_subject_name_typo import SubjectNameTypo
@@ -17,6 +17,9 @@ from .LNG009_indicator_count import IndicatorCount
 from .LNG010_part_named_as_whole import PartNamedAsWhole
 from .LNG011_first_level_as_second_level import FirstLevelAsSecondLevel
 from .LNG012_reason_too_small import ReasonTooSmall
+from .LNG013_department_name_variant import DepartmentNameVariant
+from .LNG014_rate_without_percent import RateWithoutPercent
+from .LNG015_other_government_level import OtherGovernmentLevel
 
 RULES = [
     DuplicatedPhrase,
@@ -31,4 +34,7 @@ RULES = [
     PartNamedAsWhole,
     FirstLevelAsSecondLevel,
     ReasonTooSmall,
+    DepartmentNameVariant,
+    RateWithoutPercent,
+    OtherGovernmentLevel,
 ]

@@ -20,10 +20,10 @@ def narrative_paragraphs(doc: Document) -> Iterator[Paragraph]:
             yield p
 
 
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (up to 。！？；) around text[start:end]."""
-    a = max((text.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
-    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+def sentence_span(text: str, start: int, end: int, marks: str = _SENTENCE_END) -> tuple[int, int]:
+    """The sentence (up to 。！？；, or the given ``marks``) around text[start:end]."""
+    a = max((text.rfind(c, 0, start) for c in marks), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in marks) if i >= 0]
     b = min(ends) + 1 if ends else len(text)
     return a, b
 
@@ -39,4 +39,4 @@ def sentence_of(p: Paragraph, start: int, end: int, limit: int = 120) -> str:
 
 def span_evidence(p: Paragraph, start: int, end: int, role: str = "stated") -> Evidence:
     """A match inside a paragraph as evidence: its sentence, page and the box of the match."""
-    return Evidence(sentence_of(p, start, end), p.page, p.span_bbox(start, end), role)
+    return Evidence(sentence_of(p, start, end), p.page_at(start), p.span_bbox(start, end), role)

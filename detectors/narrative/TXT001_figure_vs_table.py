@@ -43,14 +43,15 @@ class FigureVsTable(Rule):
         for k in figure_keys(doc):
             if k.key in skip:
                 continue  # a shuffled row: XTB002 reports it with the table it agrees with
-            cell = table_value(doc, k.key, k.when)
+            cell = table_value(doc, k.key, k.when, k.figure)
             if cell is None:
                 continue
             stated = k.figure.amount_wan
             if stated is None:
                 continue
-            tu = cell.table.unit
-            expected = cell.value / 10000 if tu == "元" else cell.value
+            if cell.amount.unit != k.figure.amount.unit and cell.amount.rounded_like(k.figure.amount) == k.figure.amount:
+                continue  # the text restates a 元 cell in 万元, rounded as the text prints amounts
+            expected = cell.value  # in 万元, whatever the table's unit
             # narrative amounts are read at 2 decimals like the tables ("596万元" for 596.04 is a
             # misstatement, not rounding)
             b = Balance(stated, expected, Decimal("0.01"))

@@ -77,7 +77,7 @@ class RunningCostBudget(Rule):
         if t6 is not None:
             _, public, _ = personnel_public(t6)
             if public is not None:
-                return public[1], "基本支出明细表公用经费合计"
+                return public[1].wan, "基本支出明细表公用经费合计"
         cell = basic_data_value(doc, "公用经费", "final")
         if cell is not None:
             return cell.value, f"{cell.table.title}公用经费决算数"

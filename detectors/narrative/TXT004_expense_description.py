@@ -138,10 +138,10 @@ class ExpenseDescription(Rule):
                 what = "人员经费" if m.group("what") == "人员经费" else "公用经费"
                 total = totals[what]
                 amount = _AMOUNT.search(m.group("mid"))
-                if total is None or amount is None or table.unit != "万元":
+                if total is None or amount is None:
                     continue
-                stated = parse_cell(amount.group(1)).value
-                if stated is None or abs(stated - total[1]) > max(Decimal("0.05"), total[1] / 100):
+                stated = parse_cell(amount.group(1)).value  # 万元, like the text around it
+                if stated is None or abs(stated - total[1].wan) > max(Decimal("0.05"), total[1].wan / 100):
                     continue  # another scope (all funds, another year): not this table's money
                 names = _listed(m.group("list"))
                 listed = {by_key[item_key(n)]: n for n in names if item_key(n) in by_key}
@@ -165,10 +165,12 @@ class ExpenseDescription(Rule):
                 )
                 if unlisted:
                     msg += (
-                        "；而表中金额较大的" + "、".join(f"{i.code} {i.label} {fmt(i.value)} 万元" for i in unlisted) + "未列举"
+                        "；而表中金额较大的"
+                        + "、".join(f"{i.code} {i.label} {fmt(i.value)} {table.unit}" for i in unlisted)
+                        + "未列举"
                     )
                 msg += "，说明未反映实际支出构成，请核对"
-                ev = [Evidence(text=text, page=p.page, bbox=p.span_bbox(m.start(), m.end()), role="stated")]
+                ev = [Evidence(text=text, page=p.page_at(m.start()), bbox=p.span_bbox(m.start(), m.end()), role="stated")]
                 ev += [row_evidence(table, items[c].row, "expected", [items[c].col]) for c in empty if c in items]
                 ev += [row_evidence(table, i.row, "context", [i.col]) for i in unlisted]
                 if totals_row is not None:
@@ -177,7 +179,7 @@ class ExpenseDescription(Rule):
                     msg,
                     ev,
                     key=key,
-                    values={"stated": stated, "expected": total[1]},
+                    values={"stated": stated, "expected": total[1].wan},
                     confidence=0.8,
                 )
 

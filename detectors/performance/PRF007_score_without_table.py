@@ -74,7 +74,7 @@ class ScoreWithoutTable(Rule):
         )
         return self.finding(
             f"文中称“{m.group(0)}”，但{missing}，该得分无法复核",
-            [Evidence(sentence, p.page, p.span_bbox(m.start(), m.end()), "stated")],
+            [Evidence(sentence, p.page_at(m.start()), p.span_bbox(m.start(), m.end()), "stated")],
             key=f"score|{m.group('what')}|{score}",
             values={"stated": score},
             confidence=0.8,

@@ -62,7 +62,7 @@ class EvaluationWithoutScores(Rule):
                     continue
                 said.append(sentence)
                 if len(said) <= SHOWN:
-                    ev.append(Evidence(sentence, para.page, para.span_bbox(m.start(), m.end()), "stated"))
+                    ev.append(Evidence(sentence, para.page_at(m.start()), para.span_bbox(m.start(), m.end()), "stated"))
         msg = f"{len(projects)} 个项目的绩效自评表只列指标值和实际完成值，没有分值、得分和总分，指标未评分"
         if said:
             msg += f"；自评结论仅为“{said[0][:40]}”，未给出得分和等级"

@@ -76,7 +76,11 @@ class UnknownProjectInText(Rule):
                     f"项目支出说明中的“{m.group('name').strip()}”不是本文件所列的项目（{len(listed)} 个项目：{names}），"
                     "请核对项目名称及其支出"
                 )
-                ev = [Evidence(text=sentence[:200], page=p.page, bbox=p.span_bbox(start, min(end, start + 200)), role="stated")]
+                ev = [
+                    Evidence(
+                        text=sentence[:200], page=p.page_at(start), bbox=p.span_bbox(start, min(end, start + 200)), role="stated"
+                    )
+                ]
                 ev += [e for _, e in listed if e is not None]
                 yield self.finding(msg, ev, key=f"unknown_project|{core}", confidence=0.7)
 

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.numbers import half_ulp
-from models import Document, Finding, Severity
+from models import Document, Evidence, Figure, Finding, Severity
 
-from ..base import Rule, figure_evidence, figure_key, figures_evidence, fmt
+from ..base import Rule, figure_evidence, figure_key, figures_evidence, fmt, row_evidence
+from ..linking import figure_keys, subject_key, table_value
 from ._sentences import by_paragraph, pct_tolerance
 
 _SHARE = re.compile(r"^占(比)?")
+
+
+@dataclass
+class _TableWhole:
+    """A whole read from a table, shaped like the figure it stands for."""
+
+    amount_wan: Decimal
+    subject: str
+    text: str
+    evidence: Evidence
 
 
 class Shares(Rule):
@@ -22,7 +34,8 @@ class Shares(Rule):
         Every share in the narrative: the amount just before "占X%" over the whole it is a share
         of — the amount named after 占 ("占基本支出的84.74%"), else the sentence's total (the first
         amount, before 其中 / 主要用于); a share of a change ("减少399.09万，占比97.66%") is read
-        against the change. The shares of one whole must add up to 100%. A share that is not the
+        against the change. A whole the share names but does not state beside it ("占本年支出合计
+        的99.86%") is the same quantity stated earlier in the text, else its table cell. The shares of one whole must add up to 100%. A share that is not the
         rounded ratio but lies within what the rounding of the two amounts allows (interval
         arithmetic) is a rounding note (info).
     Why an auditor cares:
@@ -31,6 +44,8 @@ class Shares(Rule):
     Fails:
         "收入合计7113.36万元，其中：……政府性基金预算财政拨款收入366.42万元，占5.11%" (5.15%)
         "社会保障和就业（类）支出17.64万元，占4.87%" of 362.62 (4.8646%: rounding, info)
+        "一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%" with 本年支出合计 9759.38 stated
+        in another section (99.868%: low)
     Passes:
         "人员经费104.09万元，占基本支出的84.74%" with 基本支出 122.83
     """
@@ -39,7 +54,7 @@ class Shares(Rule):
     title = "占比复算不符"
     category = "percent_recompute"
     severity = Severity.medium
-    version = 2
+    version = 3
 
     def check(self, doc: Document) -> Iterable[Finding]:
         paragraphs = by_paragraph(doc)
@@ -57,9 +72,14 @@ class Shares(Rule):
                 if part is None or part.amount_wan is None:
                     continue
                 whole = self._whole(figs, i, part, f)
+                if whole is None:
+                    # "占本年支出合计的99.86%": the whole is named but stated in another paragraph
+                    # or only in a table
+                    whole = self._whole_elsewhere(doc, f, part)
                 if whole is None or not whole.amount_wan:
                     continue
-                shares_of.setdefault(id(whole), [whole]).append((part, f))
+                if isinstance(whole, Figure):
+                    shares_of.setdefault(id(whole), [whole]).append((part, f))
                 computed = part.amount_wan / whole.amount_wan * 100
                 diff = f.value - computed
                 tol = pct_tolerance(f.value, part.amount_wan, whole.amount_wan)
@@ -67,7 +87,7 @@ class Shares(Rule):
                 if rounding and abs(diff) <= half_ulp(f.value):
                     continue  # the printed share is part / whole, correctly rounded
                 msg = f"“{f.sentence[:60]}”：{part.subject or ''}{part.text} 占 {whole.subject or ''}{whole.text} 应为 {fmt(computed.quantize(Decimal('0.01')))}%，文中为 {f.text}"
-                ev = figures_evidence(doc, f, whole)
+                ev = figures_evidence(doc, f, whole) if isinstance(whole, Figure) else [figure_evidence(doc, f), whole.evidence]
                 values = {
                     "stated": f.value,
                     "expected": computed.quantize(Decimal("0.0001")),
@@ -108,6 +128,26 @@ class Shares(Rule):
                 continue
             return g
         return None
+
+    def _whole_elsewhere(self, doc: Document, f: Figure, part: Figure) -> Figure | _TableWhole | None:
+        """The whole a share names ("占本年支出合计的…") where the sentence does not state it: the
+        same quantity stated earlier in the text (the last time before the share), else the table
+        cell that states it."""
+        base = re.sub(r"^占(比)?|的$", "", f.subject).strip()
+        if not base:
+            return None
+        key = subject_key(doc, base)
+        if key is None:
+            return None
+        when = "budget" if doc.doc_type == "部门预算" else "final"
+        stated = [k.figure for k in figure_keys(doc) if k.key == key and k.when == when and k.figure.paragraph < f.paragraph]
+        stated = [g for g in stated if g is not part and g.amount_wan]
+        if stated:
+            return stated[-1]
+        cell = table_value(doc, key, when)
+        if cell is None:
+            return None
+        return _TableWhole(cell.value, base, f"{fmt(cell.value)}万元", row_evidence(cell.table, cell.row, "context", [cell.col]))
 
     def _sum_to_100(self, doc: Document, shares_of: dict) -> Iterable[Finding]:
         for entries in shares_of.values():

@@ -11,17 +11,11 @@ from models import Document, Finding, Severity
 
 from ..base import Rule, figure_evidence, figure_key, fmt, table_label
 from ..linking import THREE_PUBLIC, figure_keys, table_value
-from ._sentences import by_paragraph, pct_tolerance
+from ._sentences import by_paragraph, is_budget, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
-_BUDGET = re.compile(r"预算")
 _LIST_NO = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])")
 _FINAL = re.compile(r"决算|执行数|实际|支出$|支出为$|使用")
-
-
-def _is_budget(subject: str) -> bool:
-    bare = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", subject)
-    return bool(_BUDGET.search(bare)) and "决算" not in bare
 
 
 class CompletionRate(Rule):
@@ -32,13 +26,16 @@ class CompletionRate(Rule):
         (or paragraph) stating a budget, an outturn and a completion rate; a rate off only by what
         the rounding of the amounts allows is a rounding note (info). A completion rate stated
         against a budget of 0 — in the sentence, in the 三公 table, or implied by the 三公 total's
-        and the other items' own rates — cannot be computed at all (info).
+        and the other items' own rates — cannot be computed at all (info). A rate whose label names
+        one budget of the sentence ("完成年初预算的") but which is the outturn over another one
+        (全年预算) is mislabelled (medium), the more so when the named budget is 0.
     Why an auditor cares:
         The completion rate is what readers compare between departments; a wrong one hides an
         over- or under-spend.
     Fails:
         "预算为2万元，支出决算为0.89万元，完成预算的45.5%" (44.5%)
         "因公出国（境）经费支出0万元，完成预算0%" when the 三公 budget 8 = 公务用车 6 + 公务接待 2
+        "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%"
     Passes:
         "预算为2万元，支出决算为0.89万元，完成预算的44.5%"
     """
@@ -47,7 +44,7 @@ class CompletionRate(Rule):
     title = "完成率复算不符"
     category = "percent_recompute"
     severity = Severity.medium
-    version = 2
+    version = 3
 
     def check(self, doc: Document) -> Iterable[Finding]:
         implied = _implied_three_public_budgets(doc)
@@ -56,11 +53,19 @@ class CompletionRate(Rule):
                 if f.kind != "percent" or not _RATE.search(f.subject):
                     continue
                 before = [g for g in figs[:i] if g.kind == "amount" and g.amount_wan is not None]
-                budget = next((g for g in reversed(before) if _is_budget(g.subject)), None)
+                budget = next((g for g in reversed(before) if is_budget(g.subject)), None)
                 if budget is None:
                     # "因公出国（境）经费支出0万元，完成预算0%": the budget is not in the sentence
                     yield from self._zero_budget(doc, f, [g for g in before if g.sentence == f.sentence], implied)
                     continue
+                labelled = _labelled_budget(f, [g for g in before if is_budget(g.subject)])
+                if labelled is not None and labelled is not budget:
+                    # "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%"
+                    mislabelled = self._mislabelled(doc, f, labelled, budget, before)
+                    if mislabelled is not None:
+                        yield mislabelled
+                        continue
+                    budget = labelled
                 if budget.amount_wan == 0:
                     yield self._undefined(doc, f, budget.text, f"文中{budget.subject}{budget.text}")
                     continue
@@ -68,7 +73,7 @@ class CompletionRate(Rule):
                     (
                         g
                         for g in reversed(before)
-                        if g is not budget and not _is_budget(g.subject) and before.index(g) > before.index(budget)
+                        if g is not budget and not is_budget(g.subject) and before.index(g) > before.index(budget)
                     ),
                     None,
                 )
@@ -99,6 +104,37 @@ class CompletionRate(Rule):
                     severity=Severity.medium if abs(diff) >= 1 else Severity.low,
                     materiality=min(1.0, float(abs(diff)) / 100),
                 )
+
+    def _mislabelled(self, doc: Document, f, labelled, other, before: list) -> Finding | None:
+        """A rate labelled against one budget of the sentence (年初) that is the outturn over another
+        one (全年): the label names a base the rate was not computed on."""
+        final = next((g for g in reversed(before) if not is_budget(g.subject) and before.index(g) > before.index(other)), None)
+        if final is None or not other.amount_wan:
+            return None
+        on_other = final.amount_wan / other.amount_wan * 100
+        if abs(f.value - on_other) > pct_tolerance(f.value, final.amount_wan, other.amount_wan):
+            return None  # not the other base's rate either: the usual check applies
+        if labelled.amount_wan:
+            on_labelled = final.amount_wan / labelled.amount_wan * 100
+            if abs(f.value - on_labelled) <= pct_tolerance(f.value, final.amount_wan, labelled.amount_wan):
+                return None  # both bases give it
+            also = f"，按{labelled.subject}{labelled.text}应为 {fmt(on_labelled.quantize(Decimal('0.01')))}%"
+        else:
+            also = f"；{labelled.subject}为0，完成率无从计算"
+        return self.finding(
+            f"“{f.sentence[:80]}”：{f.text}是{final.subject}{final.text} ÷ {other.subject}{other.text}"
+            f"（{fmt(on_other.quantize(Decimal('0.01')))}%），却表述为“{f.subject}”{also}",
+            [figure_evidence(doc, f), figure_evidence(doc, labelled, "context")],
+            key=f"label|{figure_key(f)}",
+            values={
+                "stated": f.value,
+                "expected": on_other.quantize(Decimal("0.0001")),
+                "base": labelled.amount_wan,
+                "computed_on": other.amount_wan,
+            },
+            severity=Severity.medium,
+            title="完成率标注的预算口径与计算口径不符",
+        )
 
     def _zero_budget(self, doc: Document, f, before: list, implied: dict) -> Iterable[Finding]:
         """A completion rate of 0% for nothing spent, against a budget of 0 found elsewhere: the
@@ -139,6 +175,17 @@ class CompletionRate(Rule):
         )
 
 
+def _labelled_budget(rate, budgets: list):
+    """The budget of the sentence the rate's label names: "完成年初预算的" → the 年初 figure,
+    "完成全年预算数的" / "完成调整预算的" → the 全年 / 调整 one; None when the label names no kind or
+    the sentence states only one budget of that kind."""
+    for word in ("年初", "全年", "调整"):
+        if word in rate.subject:
+            named = [g for g in budgets if word in g.subject]
+            return named[-1] if len(named) == 1 else None
+    return None
+
+
 def _mid(entry) -> Decimal:
     return ((entry[0] + entry[1]) / 2).quantize(Decimal("0.01"))
 
@@ -158,7 +205,7 @@ def _implied_three_public_budgets(doc: Document) -> dict:
         rate = figs[i + 1] if i + 1 < len(figs) else None
         if rate is None or rate.kind != "percent" or not _RATE.search(rate.subject) or rate.value <= 0:
             continue
-        if any(_is_budget(g.subject) for g in figs[:i] if g.kind == "amount"):
+        if any(is_budget(g.subject) for g in figs[:i] if g.kind == "amount"):
             continue  # the budget is stated: nothing to imply
         v, r = k.figure.amount_wan, rate.value
         dv, dr = min(half_ulp(v), Decimal("0.005")), half_ulp(r)

@@ -166,6 +166,8 @@ class ExecutionRateOutliers(Rule):
             if o.sources == ["narrative"] and not o.rate_printed and s.severity == Severity.high:
                 # paired from prose ("安排30万元 … 实际报销11万元"): the pairing itself is inferred
                 s.severity = Severity.medium
+            if o.explanation:
+                s.severity = Severity.low  # an extreme the text explains: worth seeing, not a misstatement
             out.append(s)
         return out
 
@@ -186,7 +188,9 @@ class ExecutionRateOutliers(Rule):
         rate = pct(o.rate)
         kind = KIND_LABELS[o.kind]
         if o.kind == "budget_line":
-            head = f"{o.subject}：年初预算{fmt(o.budget)}万元，支出决算{fmt(o.executed)}万元，为年初预算的{fmt(rate)}%"
+            head = (
+                f"{o.subject}：{o.budget_word}{fmt(o.budget)}万元，支出决算{fmt(o.executed)}万元，为{o.budget_word}的{fmt(rate)}%"
+            )
         elif o.kind == "three_public":
             head = f"{o.subject}：预算{fmt(o.budget)}万元，决算{fmt(o.executed)}万元，完成预算的{fmt(rate)}%"
         else:
@@ -209,6 +213,8 @@ class ExecutionRateOutliers(Rule):
         }
         if s.peers_median is not None:
             values["median"] = pct(s.peers_median)
+        if o.explanation:
+            head += f"（文中说明的原因：“{o.explanation[:60]}”）"
         if zero_lines:
             total = sum((f.amount_wan or Decimal(0) for f in zero_lines), Decimal(0))
             head += f"；另有{len(zero_lines)}个科目年初预算为0、决算合计{fmt(total)}万元，年初预算编制不完整"
@@ -254,7 +260,12 @@ class ExecutionRateOutliers(Rule):
                         and not (excluded and fuzz.partial_ratio(norm_text(s.obs.subject), norm_text(excluded.group(1))) >= 80)
                     ]
                     if hits:
-                        claims.append((name, Evidence(sentence.strip(), par.page, par.span_bbox(m.start(), m.end()), "stated")))
+                        claims.append(
+                            (
+                                name,
+                                Evidence(sentence.strip(), par.page_at(m.start()), par.span_bbox(m.start(), m.end()), "stated"),
+                            )
+                        )
                         for h in hits:
                             against[id(h)] = h
                     break

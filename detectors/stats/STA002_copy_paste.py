@@ -362,9 +362,14 @@ class CopyPastedText(Rule):
                     continue
                 lst = by_text.setdefault(t, [])
                 if all(a != about for a, _, _ in lst):
-                    stated = Evidence(s.strip(), par.page, par.span_bbox(m.start(), m.end()), "stated")
+                    stated = Evidence(s.strip(), par.page_at(m.start()), par.span_bbox(m.start(), m.end()), "stated")
                     ctx = (
-                        Evidence(first.group(0).strip(), par.page, par.span_bbox(first.start(), first.end()), "context")
+                        Evidence(
+                            first.group(0).strip(),
+                            par.page_at(first.start()),
+                            par.span_bbox(first.start(), first.end()),
+                            "context",
+                        )
                         if first
                         else stated
                     )

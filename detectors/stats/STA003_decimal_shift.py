@@ -95,8 +95,35 @@ class DecimalShifts(Rule):
                 first.evidence = dedupe_evidence([*first.evidence, *f.evidence], limit=8)
                 continue
             found[k] = f
-        yield from found.values()
+        yield from self._systematic(list(found.values()))
         yield from self._yuan(doc, scale)
+
+    def _systematic(self, findings: list[Finding]) -> Iterable[Finding]:
+        """Every pair of two sources off by the same factor is a unit read or labelled wrong (the
+        table is in 元 where its unit line says 万元, or the other way), not so many decimal
+        slips: one finding for the pattern."""
+        groups: dict[tuple, list[Finding]] = {}
+        for f in findings:
+            kind = f.key.split("|", 1)[0]
+            if kind in ("vs_table", "code", "three_public"):
+                groups.setdefault((kind, f.values["factor"]), []).append(f)
+            else:
+                yield f
+        for (_, factor), group in groups.items():
+            if len(group) < 3:
+                yield from group
+                continue
+            ratio = factor if factor >= 1 else 1 / factor
+            yield self.finding(
+                f"{len(group)}处数字在两处之间都相差{fmt(ratio)}倍（如{group[0].message.split('，相差')[0]}）："
+                "同一倍数的系统性差异通常是表格金额单位（元/万元）标注不符或读取有误，而不是逐项错误，请核对表格单位",
+                dedupe_evidence([e for f in group[:3] for e in f.evidence], limit=6),
+                key=f"systematic|{group[0].key.split('|', 1)[0]}|{fmt(ratio)}",
+                values={"count": len(group), "factor": group[0].values["factor"]},
+                severity=Severity.low,
+                confidence=0.6,
+                title="金额单位疑似标注或读取有误",
+            )
 
     def _shift(
         self, subject: str, a: _Fact, b: _Fact, scale, *, min_sig: int, key: str, part_of_whole: bool = False
@@ -208,11 +235,11 @@ class DecimalShifts(Rule):
             if t.kind not in _CODE_KINDS:
                 continue
             for r in t.rows:
-                v = t.value(r, "total")
-                if not r.code or v is None or v == 0:
+                a = t.amount(r, "total")
+                if not r.code or a is None or a.value == 0:
                     continue
                 ev = Evidence(r.text, r.page, r.bbox, "stated", t.id, r.index)
-                by_code.setdefault(r.code, []).append((t.number or t.title, v, ev, r.label))
+                by_code.setdefault(r.code, []).append((t.number or t.title, a.wan, ev, r.label))
         for code, vals in by_code.items():
             for i, (ta, va, ea, label) in enumerate(vals):
                 for tb, vb, eb, _ in vals[i + 1 :]:
@@ -267,21 +294,21 @@ class DecimalShifts(Rule):
             if t.kind not in _CODE_KINDS + ("summary", "fiscal_summary"):
                 continue
             for r in t.rows:
-                v = t.value(r, "total")
+                a = t.amount(r, "total")  # compared in 万元, the narrative's unit
                 label = re.sub(r"^[一二三四五六七八九十]+、", "", norm_text(r.label))
                 label = re.sub(r"支出$", "", label)
-                if v is not None and v != 0 and len(label) >= 4:
-                    rows.append((label, v, Evidence(r.text, r.page, r.bbox, "expected", t.id, r.index), t))
+                if a is not None and a.value != 0 and len(label) >= 4:
+                    rows.append((label, a, Evidence(r.text, r.page, r.bbox, "expected", t.id, r.index), t))
         for f in amounts:
             subj = re.sub(r"[（(][类款项][)）]", "", norm_text(f.subject))
-            matches = [(v, e, t) for label, v, e, t in rows if label in subj]
-            if not matches or any(abs(v - f.value) <= half_ulp(v) + half_ulp(f.value) for v, _, _ in matches):
+            matches = [(a, e, t) for label, a, e, t in rows if label in subj]
+            if not matches or any(abs(a.wan - f.value) <= a.radius_wan + half_ulp(f.value) for a, _, _ in matches):
                 continue
-            for v, e, t in matches:
+            for a, e, t in matches:
                 res = self._shift(
                     normalize_label(f.subject),
                     _Fact("文字中为", f.value, figure_evidence(f)),
-                    _Fact(f"{t.number or t.title}中为", v, e),
+                    _Fact(f"{t.number or t.title}中为" + ("" if t.unit == "万元" else "（折合万元）"), a.wan, e),
                     scale,
                     min_sig=3,
                     key=f"vs_table|{norm_text(f.subject)}|{fmt(f.value)}",
@@ -298,9 +325,10 @@ class DecimalShifts(Rule):
                 if "@" not in col.role:
                     continue
                 for r in t.rows:
-                    if col.index < len(r.cells) and r.cells[col.index].value is not None:
+                    a = r.cells[col.index].amount if col.index < len(r.cells) else None
+                    if a is not None:
                         ev = Evidence(r.text, r.page, r.bbox, "expected", t.id, r.index, (col.index,))
-                        cells.setdefault(col.role, (r.cells[col.index].value, ev))
+                        cells.setdefault(col.role, (a.wan, ev))
                         break
         if not cells:
             return

@@ -35,7 +35,7 @@ def figure_evidence(f: Figure, role: str = "stated") -> Evidence:
 def paragraph_evidence(p: Paragraph, role: str = "stated", start: int = 0, end: int | None = None) -> Evidence:
     text = p.text if end is None else p.text[start:end]
     bbox = p.span_bbox(start, end) if end is not None else p.bbox
-    return Evidence(text=text.strip(), page=p.page, bbox=bbox, role=role)
+    return Evidence(text=text.strip(), page=p.page_at(start), bbox=bbox, role=role)
 
 
 def dedupe_evidence(evidence: Iterable[Evidence | None], limit: int = 8) -> list[Evidence]:

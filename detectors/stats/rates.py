@@ -20,6 +20,7 @@ from extract.numbers import normalize_label
 from models import Document, Evidence, Figure, Table
 
 from ..base import document_total
+from ..linking import class_path
 from ..performance._common import project_row
 from .common import figure_evidence, norm_text, project_groups
 
@@ -44,6 +45,8 @@ class RateObservation:
     sources: list[str] = field(default_factory=list)  # table ids and "narrative"
     sentences: list[str] = field(default_factory=list)  # normalised narrative sentences stating it
     rate_printed: bool = False  # the document prints this rate itself (a table cell, "完成预算的X%")
+    explanation: str = ""  # the reason the text gives for the gap ("主要原因：…"), verbatim
+    budget_word: str = "年初预算"  # what the text calls the budget of a budget line (年初预算 | 全年预算)
 
     @property
     def rate(self) -> Decimal:
@@ -218,6 +221,9 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
         sentence = norm_text(b.sentence)
         subject = normalize_label(b.subject)
         name = next((n for n in names if n and n in context), "")
+        # the 类/款/项 a numbered item of the explanation is about ("4、社会保障和就业支出（类）…（项）。
+        # 主要用于：…。全年预算为 9.00 万元，支出决算为 6.18 万元")
+        path = class_path(par.text[: b.start]) if par is not None else []
         if _THREE_PUBLIC.search(subject) or _THREE_PUBLIC.search(sentence[:40]):
             kind = "three_public"
             m = _THREE_PUBLIC.search(subject) or _THREE_PUBLIC.search(sentence)
@@ -229,6 +235,8 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             }[m.group(0)]
         elif name:
             kind, subject = "project", name
+        elif len(path) >= 2:
+            kind, subject = "budget_line", "-".join(path)
         elif "年初预算" in subject:
             kind = "budget_line"
             subject = _line_subject(subject, heading)
@@ -244,11 +252,28 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             for f in doc.figures
             if f.paragraph == b.paragraph and f.sentence in (b.sentence, e.sentence)
         )
-        obs = RateObservation(kind, subject, budget, executed, ev, ["narrative"], [sentence], rate_printed=printed)
+        reason = _REASON.search(par.text[e.start :]) if par is not None else None
+        explanation = reason.group(1).strip() if reason and len(reason.group(1).strip()) >= 4 else ""
+        obs = RateObservation(
+            kind,
+            subject,
+            budget,
+            executed,
+            ev,
+            ["narrative"],
+            [sentence],
+            rate_printed=printed,
+            explanation=explanation,
+            budget_word="全年预算" if "全年" in normalize_label(b.subject) else "年初预算",
+        )
         if e.sentence != b.sentence:
             obs.sentences.append(norm_text(e.sentence))
         out.append(obs)
     return out
+
+
+# the reason a paragraph gives for a gap between budget and outturn, up to the end of its sentence
+_REASON = re.compile(r"(?:数|额)?(?:大于|小于|低于|高于|未达到?)?[^。；]{0,16}?(?:的)?主要原因(?:是|为)?[:：]\s*([^。]{2,120})")
 
 
 def _line_subject(subject: str, heading: str) -> str:
@@ -270,10 +295,20 @@ def _merge(found: list[RateObservation]) -> list[RateObservation]:
         m = merged.get(k)
         if m is None:
             merged[k] = RateObservation(
-                o.kind, o.subject, o.budget, o.executed, list(o.evidence), list(o.sources), list(o.sentences), o.rate_printed
+                o.kind,
+                o.subject,
+                o.budget,
+                o.executed,
+                list(o.evidence),
+                list(o.sources),
+                list(o.sentences),
+                o.rate_printed,
+                o.explanation,
+                o.budget_word,
             )
             continue
         m.rate_printed = m.rate_printed or o.rate_printed
+        m.explanation = m.explanation or o.explanation
         m.evidence.extend(o.evidence)
         m.sources.extend(s for s in o.sources if s not in m.sources)
         m.sentences.extend(o.sentences)

@@ -14,9 +14,13 @@ from reportlab.pdfgen import canvas
 FONT = "STSong-Light"
 
 
-def _canvas(buf, **kw) -> canvas.Canvas:
+def _register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _canvas(buf, **kw) -> canvas.Canvas:
+    _register_font()
     return canvas.Canvas(buf, pagesize=A4, invariant=1, **kw)
 
 
@@ -111,5 +115,83 @@ def unruled_table_pdf() -> bytes:
             c.drawString([60, 260, 400][k], 720 - 18 * r, text)
     c.drawString(60, 620, "注：本表反映部门本年度各项支出情况。")
     c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def wrap_lines(text: str, width: float, size: float, first_indent: float) -> list[str]:
+    """Lines of at most ``width`` points, broken between any two characters (numbers included),
+    the way word processors set Chinese text."""
+    _register_font()
+    lines, line, limit = [], "", width - first_indent
+    for ch in text:
+        if line and pdfmetrics.stringWidth(line + ch, FONT, size) > limit:
+            lines.append(line)
+            line, limit = "", width
+        line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def narrative_pdf(
+    paragraphs: list[str],
+    *,
+    size: float = 12,
+    leading: float = 2.0,
+    indent: int = 2,
+    paragraph_gap: float = 0,
+    width: float = 158 * mm,
+    lines_per_page: int | None = None,
+) -> bytes:
+    """Paragraphs typeset as departments publish them: the first line indented by ``indent``
+    characters, lines ``leading`` × the font size apart (2.0: double-spaced), ``paragraph_gap``
+    points more between paragraphs, lines broken anywhere (mid-number too), and paragraphs running
+    on over page breaks (``lines_per_page`` lines a page)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    left, top = 25 * mm, A4[1] - 25 * mm
+    per_page = lines_per_page or int((top - 25 * mm) // (size * leading))
+    y, on_page = top, 0
+    for text in paragraphs:
+        for k, line in enumerate(wrap_lines(text, width, size, indent * size)):
+            if on_page == per_page:
+                c.showPage()
+                y, on_page = top, 0
+            c.setFont(FONT, size)
+            c.drawString(left + (indent * size if k == 0 else 0), y, line)
+            y -= size * leading
+            on_page += 1
+        y -= paragraph_gap
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def clipped_flow_pdf(lines: list[str], first_page_lines: int) -> bytes:
+    """A text box a word processor flowed over two pages by printing the whole box on each page,
+    clipped to the part that page shows: page 1 shows the first ``first_page_lines`` lines, page 2
+    the rest (its copy of the box is shifted up, the lines page 1 showed above the page's top edge
+    or hidden by the clipping path)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    size, step = 12, 20
+    top = A4[1] - 30 * mm
+    shown = first_page_lines * step
+    for page in range(2):
+        c.saveState()
+        path = c.beginPath()
+        if page == 0:
+            path.rect(0, top - shown + step / 2, A4[0], shown + 30)
+        else:
+            path.rect(0, 0, A4[0], top + step / 2 - 4)
+        c.clipPath(path, stroke=0, fill=0)
+        c.setFont(FONT, size)
+        y = top + (shown if page == 1 else 0)
+        for line in lines:
+            c.drawString(25 * mm, y, line)
+            y -= step
+        c.restoreState()
+        c.showPage()
     c.save()
     return buf.getvalue()

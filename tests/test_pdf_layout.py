@@ -1,0 +1,81 @@
+"""Paragraphs rebuilt from the characters' positions: double-spaced text with indented first lines,
+sentences wrapped mid-number, paragraphs running on over a page break, and text boxes a word
+processor flowed over pages by printing them whole on each page, clipped."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import REAL
+from support.pdfs import clipped_flow_pdf, narrative_pdf, wrap_lines
+
+from audit_assist.pipeline import analyse_path
+from extract import load_bytes
+from extract.narrative import FIGURE_RE
+
+PARAGRAPHS = [
+    "一、收入支出决算总体情况说明",
+    "上海市普陀区某某局2024年度收入支出总计9859.38万元。与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。主要原因：项目支出增加。",
+    "本年收入合计9746.50万元，其中：财政拨款收入9746.50万元，占100.00%；事业收入112.88万元，占1.16%；其他收入0.00万元，占0.00%。",
+    "本年支出合计9759.38万元，其中：基本支出5377.64万元，占55.10%；项目支出4381.74万元，占44.90%。",
+]
+
+
+def _breaks_inside_a_number(paragraphs: list[str], size: float) -> bool:
+    from reportlab.lib.units import mm
+
+    for text in paragraphs:
+        lines = wrap_lines(text, 158 * mm, size, 2 * size)
+        spans = [m.span("num") for m in FIGURE_RE.finditer(text)]
+        pos = 0
+        for line in lines[:-1]:
+            pos += len(line)
+            if any(a < pos < b for a, b in spans):
+                return True
+    return False
+
+
+def test_double_spaced_paragraphs_with_indented_first_lines():
+    assert _breaks_inside_a_number(PARAGRAPHS, 15)  # the case this test is about
+    doc = load_bytes(narrative_pdf(PARAGRAPHS, size=15, leading=2.08), "决算.pdf")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+    amounts = [(f.value, f.unit) for f in doc.figures if f.kind == "amount"]
+    assert amounts[:3] == [(Decimal("9859.38"), "万元"), (Decimal("9746.50"), "万元"), (Decimal("9746.50"), "万元")]
+
+
+def test_single_spaced_paragraphs_apart_by_a_gap():
+    doc = load_bytes(narrative_pdf(PARAGRAPHS, size=11, leading=1.4, indent=0, paragraph_gap=8), "决算.pdf")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+
+
+def test_a_paragraph_runs_on_over_a_page_break():
+    # 2 lines a page: the second paragraph starts on page 1 and ends on page 2
+    doc = load_bytes(narrative_pdf(PARAGRAPHS, size=15, leading=2.08, lines_per_page=2), "决算.pdf")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+    second = doc.paragraphs[1]
+    assert second.page == 1 and second.char_pages is not None and set(second.char_pages) == {1, 2}
+    # the 1062.85万元 is printed on page 2, at the top: its figure says so
+    change = next(f for f in doc.figures if f.text == "1062.85万元")
+    assert change.page == 2 and change.bbox is not None and change.bbox[1] < 100
+
+
+def test_a_clipped_text_box_flowed_over_two_pages_is_read_once():
+    lines = [f"第{i}行：文本框里的第{i}行文字。" for i in range(1, 46)]
+    doc = load_bytes(clipped_flow_pdf(lines, first_page_lines=20), "说明.pdf")
+    counts = {i: len(re.findall(f"第{i}行：", doc.text)) for i in range(1, 46)}
+    assert set(counts.values()) == {1}
+    pages = {i: {p.page for p in doc.paragraphs if f"第{i}行：" in p.text} for i in range(1, 46)}
+    assert all(pages[i] == {1} for i in range(1, 21)) and all(pages[i] == {2} for i in range(21, 46))
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real (the Shanghai disclosures) is not beside the checkout")
+def test_real_final_account_sentences_are_whole():
+    analysis = analyse_path(REAL / "中共上海市普陀区委社会工作部_2024_年度部门决算.pdf")
+    assert not [f for f in analysis.findings if f.rule == "CMP007"]  # no wrapped line read as a stray number
+    text = next(p.text for p in analysis.doc.paragraphs if "完成年初预算的" in p.text and "321.02" in p.text)
+    assert (
+        "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"
+        in text
+    )
