@@ -4,6 +4,7 @@ real SQLite store in a temporary folder."""
 from __future__ import annotations
 
 import hashlib
+import inspect
 
 import pytest
 from conftest import ROOT, SAMPLE_NAMES, SAMPLES
@@ -13,6 +14,7 @@ from audit_assist.store import CONFIRMED, Store
 from detectors.registry import rule_versions
 from extract import ExtractionError, load_bytes
 from ui import state
+from ui.common import md
 
 APP = str(ROOT / "app.py")
 PDFS = [f"{n}.pdf" for n in SAMPLE_NAMES]
@@ -262,6 +264,32 @@ def test_every_page_runs_without_error(samples, db_url):
         assert not at.exception, (page, [e.value for e in at.exception])
         titles[page] = at.title[0].value
     assert list(titles.values()) == ["发现", "详情", "复核", "图表", "导出", "规则", "帮助"]
+
+
+def test_rules_and_ranking_are_explained_in_chinese(samples, db_url):
+    """The 规则 page shows each rule's Chinese documentation, the 发现 and 帮助 pages the
+    ranking's Chinese explanation: no English heading or docstring reaches the user."""
+    import detectors.ranking
+    from detectors.registry import ALL_RULES
+
+    at = start("ui/rules.py")
+    first = ALL_RULES[0].doc_sections_zh()
+    texts = [m.value for m in at.expander[0].markdown]
+    assert texts[:5] == [
+        f"*{md(first['summary'])}*",
+        "**检查内容**",
+        md(first["检查内容"]),
+        "**为什么重要**",
+        md(first["为什么重要"]),
+    ]
+    assert [c.value for c in at.expander[0].code] == [first["不通过"], first["通过"]]
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "What it checks" not in shown and "Why an auditor cares" not in shown
+    for page in ("ui/findings.py", "ui/help.py"):
+        at.switch_page(page).run()
+        shown = "\n".join(m.value for m in at.markdown)
+        assert "排序分 = 100 × 严重程度 × 置信度" in shown and "score = 100 × severity" not in shown
+        assert inspect.cleandoc(detectors.ranking.DOC_ZH) in shown
 
 
 def test_documents_page_reports_what_re_analysis_changed(samples, db_url):

@@ -103,4 +103,4 @@ with st.expander("排序分是怎么算的？"):
         "下面是排序代码（`detectors/ranking.py`）自带的说明，随代码一起更新："
     )
     with st.container(border=True):
-        st.markdown(inspect.cleandoc(detectors.ranking.__doc__ or ""))
+        st.markdown(inspect.cleandoc(detectors.ranking.DOC_ZH))

@@ -52,8 +52,7 @@ st.markdown(
     "与实际计算保持一致（每条发现的各项取值见详情页的“排序分的构成”）："
 )
 with st.container(border=True):
-    st.markdown(inspect.cleandoc(detectors.ranking.__doc__ or ""))
-st.caption("severity = 严重程度权重，confidence = 置信度，materiality = 金额重要性，anomaly = 统计异常度。")
+    st.markdown(inspect.cleandoc(detectors.ranking.DOC_ZH))
 
 st.markdown("#### 数据保存在哪里")
 st.markdown(
