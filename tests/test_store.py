@@ -314,3 +314,27 @@ def test_a_database_from_before_the_values_column_gets_it(tmp_path):
     assert (old.status, old.reviewer, old.finding_values) == (CONFIRMED, "王审计", None)
     assert not old.against({"difference": 1}).values_changed
     store.dispose()
+
+
+def test_accounts_and_sign_offs(make_store):
+    """Accounts (bcrypt hashes, roles) and sign-offs live in the review database, on both back ends."""
+    import bcrypt
+
+    from audit_assist.accounts import AUDITOR, SUPERVISOR, Accounts
+
+    store = make_store()
+    accounts = Accounts(store)
+    accounts.add(" Wang ", AUDITOR, "audit-pass-1")
+    accounts.add("张主管", SUPERVISOR, "super-pass-1")
+    with pytest.raises(ValueError, match="已存在"):
+        accounts.add("wang", SUPERVISOR, "other-pass-1")
+    again = Accounts(make_store())  # another server on the same database
+    assert [(a.name, a.role) for a in again.all()] == [("wang", AUDITOR), ("张主管", SUPERVISOR)]
+    users = again.credentials()["usernames"]
+    assert users["wang"]["roles"] == [AUDITOR] and bcrypt.checkpw(b"audit-pass-1", users["wang"]["password"].encode())
+    assert again.cookie_key() == accounts.cookie_key() and len(accounts.cookie_key()) == 64
+    assert again.get("WANG").may("confirm") and not again.get("wang").may("reopen") and again.get("张主管").may("signoff")
+
+    store.sign_off("a.pdf", "sha-1", signed_by="张主管")
+    later = store.sign_off("a.pdf", "sha-1", signed_by="李主管")
+    assert make_store().signed_off(["sha-1", "sha-2"]) == {"sha-1": later}
