@@ -100,9 +100,13 @@ def test_an_upload_is_read_in_a_process_of_its_own_within_the_limits(tmp_path):
     with pytest.raises(ExtractionError) as exc:
         analyse_upload(big, "big.txt", store=store, limits=Limits(seconds=1))
     assert exc.value.reason == "超过时间上限 1 秒，已停止（--max-seconds）"
+    # one row of five million cells: gigabytes of cells in a second or two (with room left under
+    # the cap to raise MemoryError cleanly: a cap of a few MB can abort the process instead)
+    wide = ("部门决算\n" + "\t".join(["1"] * 5_000_000) + "\n").encode("utf-8")
     with pytest.raises(ExtractionError) as exc:
-        analyse_upload(big, "big.txt", store=store, limits=Limits(memory_mb=20))
-    assert exc.value.reason == "超过内存上限 20 MB，已停止（--max-memory）"
-    # a limit of the run, not the file's fault: nothing stored against it
+        analyse_upload(wide, "wide.txt", store=store, limits=Limits(memory_mb=100))
+    assert exc.value.reason == "超过内存上限 100 MB，已停止（--max-memory）"
+    # limits of the run, not the files' fault: nothing stored against them
     assert store.extraction(hashlib.sha256(big).hexdigest()) is None
+    assert store.extraction(hashlib.sha256(wide).hexdigest()) is None
     store.dispose()
