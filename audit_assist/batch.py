@@ -48,6 +48,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extract import read_error
+
 from .results import (
     Extraction,
     ResultStore,
@@ -81,6 +83,7 @@ class Task:
     analyse: bool
     document: bytes | None = None
     data: bytes | None = None  # the file's bytes, for workers that cannot read ``path`` (Dask)
+    keep_analysis: bool = False  # send back the ``Analysis`` itself (the review app draws from it)
 
 
 @dataclass
@@ -100,6 +103,7 @@ class Outcome:
     profile: dict | None = None
     findings: list[dict] | None = None
     coverage: dict | None = None
+    analysis: Any = None  # the pipeline's ``Analysis``, when the task asked for it
 
 
 # ------------------------------------------------------------------ one document
@@ -108,16 +112,16 @@ class Outcome:
 def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     """Read and/or analyse one document, in this process. Never raises for a bad file."""
     from detectors.stats.baseline import using_baseline
-    from extract import ExtractionError, PageLimitError, load_bytes
+    from extract import ExtractionError, PageLimitError
 
-    from .pipeline import analyse_document
+    from .pipeline import analyse_document, read_disclosure
 
     out = Outcome(task.index, task.name, task.sha256)
     start = time.perf_counter()
     try:
         if task.extract:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
-            doc = load_bytes(data, task.name, task.path, max_pages=limits.pages)
+            doc = read_disclosure(data, task.name, task.path, max_pages=limits.pages)
             out.document = pack_document(doc)
             out.profile = profile_of(doc)
             out.warnings = list(doc.warnings)
@@ -130,6 +134,8 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
                 analysis = analyse_document(doc)
             out.findings = [f.to_json() for f in analysis.findings]
             out.coverage = analysis.coverage.to_json()
+            if task.keep_analysis:
+                out.analysis = analysis
             out.warnings += analysis.rule_errors
             out.analyse_seconds = time.perf_counter() - start - out.seconds
     except PageLimitError as exc:  # a limit of this run: not stored, a run with a higher one reads it
@@ -141,7 +147,7 @@ def process(task: Task, baseline=None, limits: Limits = Limits()) -> Outcome:
     except RecursionError:
         out.error, out.permanent = "文件结构嵌套过深或自我引用，无法解析", True
     except OSError as exc:
-        out.error = f"无法读取文件：{exc.strerror or exc}"
+        out.error = read_error(task.path, exc)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
         stage = "读取" if task.extract and out.document is None else "分析"
         out.error = f"{stage}时出错（{type(exc).__name__}: {exc}）"
@@ -366,6 +372,47 @@ def run_dask(
             client.close()
 
 
+def store_extraction(store: ResultStore, outcome: Outcome, path: str = "") -> None:
+    """Keep what reading the file gave: its document, or the reason it cannot be read when that
+    reason is the file's own (not a limit of this run)."""
+    if outcome.error is None or outcome.permanent:
+        store.put_extraction(
+            Extraction(
+                outcome.sha256,
+                outcome.name,
+                path,
+                outcome.pages,
+                outcome.seconds,
+                outcome.peak_mb,
+                outcome.warnings,
+                outcome.error,
+                outcome.profile,
+                outcome.document,
+            )
+        )
+
+
+def analyse_upload(data: bytes, name: str, *, store: ResultStore, limits: Limits = Limits()):
+    """One file given to the review app, read and analysed as a scan's documents are: in a
+    process of its own, within ``limits``, so that a hostile upload costs that process and never
+    stalls or exhausts the app's server. Its extraction comes from, or goes to, the results store.
+    Returns the ``pipeline.Analysis``; raises ``ExtractionError`` with the reason otherwise."""
+    from extract import ExtractionError
+
+    sha = hashlib.sha256(data).hexdigest()
+    known = store.extraction(sha, with_document=True)
+    if known is not None and known.error:
+        raise ExtractionError(name, known.error)
+    stored = known.document if known is not None else None
+    task = Task(0, "", name, sha, extract=stored is None, analyse=True, document=stored, data=data, keep_analysis=True)
+    out = next(run_isolated([task], partial(process, limits=limits), 1, limits))
+    if out.document is not None or out.error:
+        store_extraction(store, out)
+    if out.error:
+        raise ExtractionError(name, out.error)
+    return out.analysis
+
+
 # ------------------------------------------------------------------ the scan
 
 
@@ -462,30 +509,24 @@ def scan_files(
         try:
             ref.sha256 = sha256_file(ref.path)
         except OSError as exc:
-            report.failures.append((ref.name, f"无法读取文件：{exc.strerror or exc}"))
+            report.failures.append((ref.name, read_error(ref.path, exc)))
             continue
         files.append(ref)
     runner = _runner(workers, scheduler, limits)
     paths_of = {f.index: str(f.path.resolve()) for f in files}
 
     def stored(outcome: Outcome) -> None:
-        if outcome.error is None or outcome.permanent:
-            store.put_extraction(
-                Extraction(
-                    outcome.sha256,
-                    outcome.name,
-                    paths_of.get(outcome.index, ""),
-                    outcome.pages,
-                    outcome.seconds,
-                    outcome.peak_mb,
-                    outcome.warnings,
-                    outcome.error,
-                    outcome.profile,
-                    outcome.document,
-                )
-            )
+        store_extraction(store, outcome, paths_of.get(outcome.index, ""))
 
-    known = {} if fresh else store.extracted([f.sha256 for f in files])
+    # --fresh ignores what was stored before this scan began, but not what it stored itself:
+    # run again after an interruption, the same command goes on where it stopped
+    run_key = hashlib.sha256("\n".join(sorted(paths_of.values())).encode()).hexdigest()
+    since = None
+    if fresh:
+        since, resumed = store.fresh_start(run_key)
+        if resumed and progress:
+            sys.stderr.write("继续上次中断的重新扫描（--fresh）：沿用它已完成的文件\n")
+    known = store.extracted([f.sha256 for f in files], since)
     unreadable = {f.index: known[f.sha256].error for f in files if f.sha256 in known and known[f.sha256].error}
 
     if fit_baseline:
@@ -501,7 +542,7 @@ def scan_files(
             if bar:
                 bar.step(out.name, out.pages, failed=bool(out.error))
         readable = [f for f in files if f.index not in unreadable]
-        stored_now = store.extracted([f.sha256 for f in readable])
+        stored_now = store.extracted([f.sha256 for f in readable], since)
         profiles = []
         for f in readable:
             e = stored_now.get(f.sha256)
@@ -520,7 +561,7 @@ def scan_files(
 
     results: dict[int, StoredAnalysis] = {}
     todo_tasks: list[Task] = []
-    stored_analyses = {} if fresh else store.analysed([(f.sha256, f.name) for f in files], version)
+    stored_analyses = store.analysed([(f.sha256, f.name) for f in files], version, since)
     for f in files:
         if f.index in unreadable:
             continue
@@ -538,7 +579,7 @@ def scan_files(
 
     def with_documents(tasks: list[Task]) -> Iterator[Task]:
         for t in tasks:  # the stored extraction, fetched only when the task is about to run
-            e = None if fresh and not fit_baseline else store.extraction(t.sha256, with_document=True)
+            e = store.extraction(t.sha256, with_document=True, since=since)
             if e is not None and e.document is not None:
                 t.extract, t.document = False, e.document
             yield t
@@ -570,6 +611,7 @@ def scan_files(
             report.analysed.append((f.sha256, f.name))
     report.rows.sort(key=lambda r: -r["score"])
     report.seconds = time.perf_counter() - t0
+    store.scan_finished(run_key)
     return report
 
 

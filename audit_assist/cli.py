@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import json
 import os
 import sys
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .accounts import ROLES
 from .batch import Limits
 from .export import to_csv, to_json, to_jsonl, to_xlsx
-from .pipeline import ExtractionError, collect_files
+from .pipeline import ExtractionError, collect_files, read_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,7 +63,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ext.add_argument("path", metavar="FILE")
     ext.add_argument("--format", choices=["json", "text"], default="json")
     ext.add_argument("--out", metavar="FILE")
+    user = sub.add_parser("user", help="管理审核应用的账号（复核数据库：AUDIT_ASSIST_DB 或 data/audit_assist.db）")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = user_sub.add_parser("add", help="添加账号：密码在提示时输入两次（或从标准输入读取一行）")
+    add.add_argument("name", metavar="NAME", help="登录用的账号名，记录在其每条复核意见中")
+    add.add_argument(
+        "--role", required=True, choices=ROLES, help="审核员：确认、排除、填写意见；复核主管：另可重新打开、指派、签发"
+    )
+    user_sub.add_parser("list", help="列出账号及其角色")
     args = parser.parse_args(argv)
+    if args.command == "user":
+        return _user(args)
     if args.command == "scan":
         fmt = args.format or _format_from_name(args.out) or "jsonl"
         if fmt == "xlsx" and not args.out:
@@ -84,6 +96,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             links=not args.no_links,
         )
     return _extract(args.path, args.format, args.out)
+
+
+def _user(args: argparse.Namespace) -> int:
+    """``user add`` / ``user list``, on the review store's database."""
+    from .accounts import Accounts
+    from .store import Store
+
+    store = Store()
+    try:
+        accounts = Accounts(store)
+        if args.user_command == "list":
+            for a in accounts.all():
+                sys.stdout.write(f"{a.name}\t{a.role}\n")
+            return 0
+        if sys.stdin.isatty():
+            password = getpass.getpass("密码：")
+            if getpass.getpass("再次输入密码：") != password:
+                _error(args.name, "两次输入的密码不一致")
+                return 1
+        else:  # a script: the first line of standard input (never an argument: ps would show it)
+            password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            account = accounts.add(args.name, args.role, password)
+        except ValueError as exc:
+            _error(args.name, str(exc))
+            return 1
+        sys.stderr.write(f"已添加账号 {account.name}（{account.role}），数据库 {store.url}\n")
+        return 0
+    finally:
+        store.dispose()
 
 
 def _format_from_name(out: str | None) -> str | None:
@@ -115,10 +157,15 @@ def _scan(
     from .families import link_stored
     from .results import ResultStore
 
-    missing = [p for p in paths if not Path(p).exists()]
-    files = list(collect_files(p for p in paths if Path(p).exists()))
-    for p in missing:
-        _error(Path(p).name, "文件或文件夹不存在")
+    missing = {}
+    for p in paths:
+        try:
+            os.stat(p)
+        except OSError as exc:
+            missing[p] = read_error(p, exc)
+    files = list(collect_files(p for p in paths if p not in missing))
+    for p, reason in missing.items():
+        _error(Path(p).name, reason)
     fit = False
     baseline = None
     if baseline_file and Path(baseline_file).exists():

@@ -1,4 +1,11 @@
-"""Findings out: JSON Lines (the contract), JSON, CSV, Excel and a printable HTML summary."""
+"""Findings out: JSON Lines (the contract), JSON, CSV, Excel and a printable HTML summary.
+
+JSON keeps the contract's codes; Excel and CSV, read by people, give severity and category as
+their Chinese labels (高, 表间不一致 …). Text in Excel and CSV comes from documents and from
+reviewers, so it is neutralised against formula injection (OWASP "CSV Injection"): a text cell
+that starts with = + - @, a tab or a carriage return gets a leading single quote, so that no
+spreadsheet runs it as a formula; numbers, and text that is just a number (-9.3), stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from models import CATEGORY_LABELS, Severity
 
 CONTRACT_FIELDS = [
     "doc",
@@ -39,15 +48,38 @@ def evidence_line(e: dict[str, Any]) -> str:
     return where + str(e.get("text", ""))
 
 
+# the colours the app, the charts and the annotated PDF give each severity
+SEVERITY_COLORS = {"high": "#c62828", "medium": "#ef6c00", "low": "#f9a825", "info": "#78909c"}
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def cell_safe(value: Any) -> Any:
+    """A value for a spreadsheet cell that no spreadsheet evaluates: text starting with a
+    formula character gets a leading single quote (OWASP); numbers and numeric text are kept."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _flat(row: dict[str, Any], extra: Sequence[str]) -> dict[str, Any]:
+    """One finding as the cells of a spreadsheet row, each neutralised (``cell_safe``)."""
     out = {k: row.get(k) for k in CONTRACT_FIELDS}
+    out["severity"] = severity_label(out["severity"])
+    out["category"] = CATEGORY_LABELS.get(out["category"], out["category"])
     ev = row.get("evidence") or []
     out["evidence"] = "\n".join(evidence_line(e) for e in ev)
     out["pages"] = ",".join(str(e["page"]) for e in ev if e.get("page"))
     out["values"] = json.dumps(row.get("values") or {}, ensure_ascii=False)
     for k in extra:
         out[k] = row.get(k)
-    return out
+    return {k: cell_safe(v) for k, v in out.items()}
+
+
+def severity_label(code: str | None) -> str | None:
+    """高 / 中 / 低 / 提示 for a severity code (unknown codes as they are)."""
+    return Severity(code).label if code in Severity.__members__ else code
 
 
 def to_csv(rows: Sequence[dict[str, Any]], extra: Sequence[str] = ()) -> str:
@@ -122,7 +154,7 @@ def to_xlsx(
         for cell in ss[1]:
             cell.font = Font(bold=True)
         for s in summary:
-            ss.append([s.get(k) for k in keys])
+            ss.append([cell_safe(s.get(k)) for k in keys])
         for i in range(1, len(keys) + 1):
             ss.column_dimensions[ss.cell(1, i).column_letter].width = 14
         ss.column_dimensions["A"].width = 28
@@ -142,7 +174,7 @@ def to_xlsx(
     for title, lines in (doc_sheets or {}).items():
         ds = wb.create_sheet(_sheet_title(title, used))
         for line in lines:
-            ds.append(list(line))
+            ds.append([cell_safe(v) for v in line])
         for row in ds.iter_rows():
             if row and row[0].value is not None:
                 row[0].font = Font(bold=True)
@@ -214,8 +246,6 @@ def _sheet_title(title: str, used: set[str]) -> str:
     return name
 
 
-SEVERITY_ZH = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
-
 _HTML_STYLE = """
 body { font-family: "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
        margin: 2em; color: #222; font-size: 10.5pt; }
@@ -271,7 +301,7 @@ def to_html(
             ev = "\n".join(evidence_line(x) for x in r.get("evidence") or [])
             cells = [
                 f'<td class="num">{i}</td>',
-                f'<td class="sev-{e(sev)}">{e(SEVERITY_ZH.get(sev, sev))}</td>',
+                f'<td class="sev-{e(sev)}">{e(str(severity_label(sev)))}</td>',
                 _td(r.get("score")),
                 f"<td>{e(str(r.get('rule', '')))}</td>",
                 f"<td><b>{e(str(r.get('title', '')))}</b><br>{e(str(r.get('message', '')))}</td>",

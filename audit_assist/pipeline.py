@@ -11,7 +11,9 @@ from pathlib import Path
 from detectors.base import Case, Rule, case_findings
 from detectors.ranking import rank
 from detectors.registry import rules
-from extract import SUPPORTED, ExtractionError, load_bytes, load_document
+from extract import SUPPORTED, ExtractionError, load_bytes, load_document, read_error
+from extract.guards import MAX_PAGES
+from extract.recognise import check_disclosure
 from models import Document, Finding
 
 from .coverage import Coverage, build_coverage
@@ -48,7 +50,8 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
             cases = list(rule.cases(doc)) if rule.enumerates_cases() else None
             found = case_findings(cases) if cases is not None else list(rule.check(doc))
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the others' findings
-            log.exception("rule %s failed on %s", rule.code, doc.name)
+            # the user gets one line (below, in the analysis' warnings); the traceback is for developers
+            log.debug("rule %s failed on %s", rule.code, doc.name, exc_info=True)
             errors.append(
                 f"规则 {rule.code}（{rule.title}）检查本文档时出错，已跳过（{type(exc).__name__}: {exc}），其余规则的结果不受影响"
             )
@@ -76,12 +79,22 @@ def analyse_document(doc: Document, rule_set: Iterable[Rule] | None = None) -> A
     return Analysis(doc, ranked, errors, coverage=build_coverage(doc, applied, reported))
 
 
+def read_disclosure(data: bytes, name: str, path: str = "", *, max_pages: int = MAX_PAGES) -> Document:
+    """The file read (``extract.load_bytes``), refused when it is no budget, final-accounts or
+    performance document (``extract.recognise``): what every analysis starts from."""
+    doc = load_bytes(data, name, path, max_pages=max_pages)
+    check_disclosure(doc)
+    return doc
+
+
 def analyse_path(path: str | Path) -> Analysis:
-    return analyse_document(load_document(path))
+    doc = load_document(path)
+    check_disclosure(doc)
+    return analyse_document(doc)
 
 
 def analyse_bytes(data: bytes, name: str) -> Analysis:
-    return analyse_document(load_bytes(data, name))
+    return analyse_document(read_disclosure(data, name))
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -106,4 +119,13 @@ def collect_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-__all__ = ["Analysis", "ExtractionError", "analyse_bytes", "analyse_document", "analyse_path", "collect_files"]
+__all__ = [
+    "Analysis",
+    "ExtractionError",
+    "analyse_bytes",
+    "analyse_document",
+    "analyse_path",
+    "collect_files",
+    "read_disclosure",
+    "read_error",
+]

@@ -1,6 +1,6 @@
 """The results of batch scans, kept so that a scan never does the same work twice.
 
-Two tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
+Four tables, in the same database as the review decisions (``audit_assist.store``; SQLite by
 default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
 
 - ``scan_extractions``: one row per file content (sha256) and extractor version: the extracted
@@ -11,6 +11,12 @@ default, PostgreSQL through ``AUDIT_ASSIST_DB`` or ``scan --results URL``):
 - ``scan_analyses``: the findings (contract JSON) of one file content under one name and its
   coverage record (``audit_assist.coverage``, made in the same run), keyed by the analysis
   version: the rule versions, the code of the rules and the baseline's digest.
+- ``uploads``: the files given to the review app, by content, so that after a restart the app
+  opens the documents it had (and their review state) without uploading them again. Unlike the
+  other tables, this one is the users' data, not saved work: it is never dropped.
+- ``scan_runs``: the ``--fresh`` scans that have not finished, by the files they scan: a fresh
+  scan ignores what was stored before it started, and the same command run again after an
+  interruption goes on from what that scan stored.
 
 Each row is committed the moment its document is done, so an interrupted scan loses nothing and
 the next run of the same command goes on where it stopped. A change of extraction code
@@ -22,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,6 +88,24 @@ analyses = Table(
     Column("coverage", Text, nullable=False, default="{}"),
     Column("seconds", Float, nullable=False, default=0.0),
     Column("created_at", DateTime, nullable=False),
+)
+
+
+fresh_runs = Table(
+    "scan_runs",
+    metadata,
+    Column("files", String(64), primary_key=True),  # digest of the scanned files' paths
+    Column("started_at", DateTime, nullable=False),
+)
+
+
+uploads = Table(
+    "uploads",
+    MetaData(),  # not in ``metadata``: never dropped by ``_drop_outdated``
+    Column("sha256", String(64), primary_key=True),
+    Column("name", String(255), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("added_at", DateTime, nullable=False),
 )
 
 
@@ -200,6 +223,7 @@ class ResultStore:
         self.engine = make_engine(url_or_engine)
         _drop_outdated(self.engine)
         metadata.create_all(self.engine)
+        uploads.create(self.engine, checkfirst=True)
 
     @property
     def url(self) -> str:
@@ -210,25 +234,27 @@ class ResultStore:
 
     # ------------------------------------------------------------ extractions
 
-    def extraction(self, sha256: str, *, with_document: bool = False) -> Extraction | None:
+    def extraction(self, sha256: str, *, with_document: bool = False, since: datetime | None = None) -> Extraction | None:
+        """The stored extraction of this content by this extractor (stored at ``since`` or later)."""
         cols = [c for c in extractions.c if with_document or c.name != "document"]
+        query = select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
+        if since is not None:
+            query = query.where(extractions.c.created_at >= since)
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(*cols).where(extractions.c.sha256 == sha256, extractions.c.extractor == extractor_version())
-            ).first()
+            row = conn.execute(query).first()
         return None if row is None else _extraction(row._mapping)
 
-    def extracted(self, sha256s: list[str]) -> dict[str, Extraction]:
+    def extracted(self, sha256s: list[str], since: datetime | None = None) -> dict[str, Extraction]:
         """The stored extractions of these contents (read, or known unreadable) by this extractor,
-        without their documents: one query per 500 files, not one per file."""
+        stored at ``since`` or later, without their documents: one query per 500 files."""
         cols = [c for c in extractions.c if c.name != "document"]
         out: dict[str, Extraction] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sha256s):
-                rows = conn.execute(
-                    select(*cols).where(extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(chunk))
-                )
-                out.update((r.sha256, _extraction(r._mapping)) for r in rows)
+                query = select(*cols).where(extractions.c.extractor == extractor_version(), extractions.c.sha256.in_(chunk))
+                if since is not None:
+                    query = query.where(extractions.c.created_at >= since)
+                out.update((r.sha256, _extraction(r._mapping)) for r in conn.execute(query))
         return out
 
     def put_extraction(self, e: Extraction) -> None:
@@ -252,55 +278,26 @@ class ResultStore:
             )
             conn.execute(insert(extractions).values(**values))
 
-    def document(self, sha256: str, name: str, data: bytes, path: str = "") -> Document:
-        """The stored extraction of this content, else the file read now and stored (or its
-        reason for being unreadable, raised as ``ExtractionError`` and stored too)."""
-        from extract import ExtractionError, load_bytes
-
-        e = self.extraction(sha256, with_document=True)
-        if e is not None and e.error:
-            raise ExtractionError(name, e.error)
-        if e is not None and e.document is not None:
-            return unpack_document(e.document, name, path or e.path)
-        start = time.perf_counter()
-        try:
-            doc = load_bytes(data, name, path)
-        except ExtractionError as exc:
-            self.put_extraction(Extraction(sha256, name, path, 0, time.perf_counter() - start, 0.0, [], exc.reason, None, None))
-            raise
-        self.put_extraction(
-            Extraction(
-                sha256,
-                name,
-                path,
-                doc.page_count or 0,
-                time.perf_counter() - start,
-                0.0,
-                list(doc.warnings),
-                None,
-                profile_of(doc),
-                pack_document(doc),
-            )
-        )
-        return doc
-
     # ------------------------------------------------------------ analyses
 
-    def analysed(self, files: list[tuple[str, str]], analysis: str) -> dict[tuple[str, str], StoredAnalysis]:
+    def analysed(
+        self, files: list[tuple[str, str]], analysis: str, since: datetime | None = None
+    ) -> dict[tuple[str, str], StoredAnalysis]:
         """The stored findings and coverage of these (sha256, name) files under this analysis
-        version, fetched in bulk; a file without a stored analysis is absent from the result."""
+        version (stored at ``since`` or later), fetched in bulk; a file without a stored analysis
+        is absent."""
         wanted = set(files)
         out: dict[tuple[str, str], StoredAnalysis] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(sorted({sha for sha, _ in wanted})):
-                rows = conn.execute(
-                    select(analyses.c.sha256, analyses.c.name, analyses.c.findings, analyses.c.coverage).where(
-                        analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
-                    )
+                query = select(analyses.c.sha256, analyses.c.name, analyses.c.findings, analyses.c.coverage).where(
+                    analyses.c.analysis == analysis, analyses.c.sha256.in_(chunk)
                 )
+                if since is not None:
+                    query = query.where(analyses.c.created_at >= since)
                 out.update(
                     ((r.sha256, r.name), StoredAnalysis(json.loads(r.findings), json.loads(r.coverage)))
-                    for r in rows
+                    for r in conn.execute(query)
                     if (r.sha256, r.name) in wanted
                 )
         return out
@@ -320,6 +317,43 @@ class ResultStore:
                     created_at=_now(),
                 )
             )
+
+    # ------------------------------------------------------------ the review app's documents
+
+    def keep_upload(self, sha256: str, name: str, data: bytes) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(uploads).where(uploads.c.sha256 == sha256))
+            conn.execute(insert(uploads).values(sha256=sha256, name=name, data=data, added_at=_now()))
+
+    def drop_upload(self, sha256: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(uploads).where(uploads.c.sha256 == sha256))
+
+    def kept_uploads(self) -> list[tuple[str, str, bytes]]:
+        """(sha256, name, bytes) of the documents the review app holds, in the order added."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(uploads.c.sha256, uploads.c.name, uploads.c.data).order_by(uploads.c.added_at, uploads.c.sha256)
+            )
+            return [(r.sha256, r.name, bytes(r.data)) for r in rows]
+
+    # ------------------------------------------------------------ fresh scans
+
+    def fresh_start(self, files: str) -> tuple[datetime, bool]:
+        """When the ``--fresh`` scan of ``files`` (a digest of their paths) started: now, or the
+        start of the same scan that was interrupted (then ``True``: it goes on from there)."""
+        with self.engine.begin() as conn:
+            started = conn.scalar(select(fresh_runs.c.started_at).where(fresh_runs.c.files == files))
+            if started is not None:
+                return started, True
+            now = _now()
+            conn.execute(insert(fresh_runs).values(files=files, started_at=now))
+            return now, False
+
+    def scan_finished(self, files: str) -> None:
+        """A scan of ``files`` ran to its end: a later ``--fresh`` starts afresh."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(fresh_runs).where(fresh_runs.c.files == files))
 
     def catalogue(self, limit: int = 5000) -> list[dict[str, Any]]:
         """The files read by this extractor, newest first, each with where it was read from, the

@@ -15,9 +15,10 @@ also appended to ``decision_history`` (never updated, never deleted).
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
+    inspect,
     select,
     update,
 )
@@ -50,6 +52,7 @@ ENV_VAR = "AUDIT_ASSIST_DB"
 PENDING, CONFIRMED, DISMISSED = "pending", "confirmed", "dismissed"
 STATUS_LABELS = {PENDING: "待复核", CONFIRMED: "已确认", DISMISSED: "已排除"}
 STATUS_ACTIONS = ("confirm", "dismiss", "reopen")  # the actions that set the status
+VALUES_CHANGED = "数值已变，需重新复核"
 ACTION_LABELS = {
     "confirm": "确认",
     "dismiss": "排除",
@@ -106,6 +109,9 @@ decisions = Table(
     Column("updated_by", String(100), nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Column("version", Integer, nullable=False),
+    # the finding's values (JSON) when its status was set: a re-analysis that changes them marks
+    # the decision 数值已变，需重新复核 until someone decides again
+    Column("finding_values", Text),
     Index("ix_decisions_doc", "doc"),
 )
 
@@ -125,6 +131,19 @@ decision_history = Table(
     Column("at", DateTime, nullable=False),
     Index("ix_history_fingerprint", "fingerprint"),
     Index("ix_history_doc", "doc"),
+)
+
+
+# A supervisor's sign-off of a document's review (of one content of it), appended, never changed.
+signoffs = Table(
+    "signoffs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc", String(255), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("signed_by", String(100), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_signoffs_doc", "doc"),
 )
 
 
@@ -155,10 +174,31 @@ class Decision:
     updated_by: str  # the last change of any kind (a comment, an assignment …)
     updated_at: datetime
     version: int
+    finding_values: str | None = None  # JSON: the finding's values when the status was set
+    values_changed: bool = False  # set by ``against``: the finding's values are no longer those
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        label = STATUS_LABELS[self.status]
+        return f"{label}（{VALUES_CHANGED}）" if self.values_changed else label
+
+    @property
+    def decided_values(self) -> dict[str, Any]:
+        return json.loads(self.finding_values) if self.finding_values else {}
+
+    def against(self, values: Mapping[str, Any]) -> Decision:
+        """This decision seen against the finding's values now (``Finding.to_json()["values"]``):
+        marked ``values_changed`` when it confirmed or dismissed other numbers."""
+        changed = self.status != PENDING and self.finding_values is not None and self.decided_values != _plain_values(values)
+        return replace(self, values_changed=changed)
+
+
+@dataclass(frozen=True)
+class SignOff:
+    doc: str
+    sha256: str
+    signed_by: str
+    at: datetime  # UTC, naive
 
 
 @dataclass(frozen=True)
@@ -224,6 +264,15 @@ def _now() -> datetime:
     return now.replace(tzinfo=None, microsecond=now.microsecond // 1000 * 1000)
 
 
+def _plain_values(values: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Values as JSON gives them back (numbers, sorted keys), so that stored and current compare."""
+    return json.loads(json.dumps(dict(values or {}), sort_keys=True, default=float))
+
+
+def _values_json(values: Mapping[str, Any] | None) -> str | None:
+    return None if values is None else json.dumps(_plain_values(values), ensure_ascii=False, sort_keys=True)
+
+
 def _finding_fields(f: Any) -> FindingRecord:
     """A ``models.Finding`` or a contract dict (``Finding.to_json()``) as a record."""
     if isinstance(f, FindingRecord):
@@ -252,6 +301,7 @@ class Store:
     def __init__(self, url_or_engine: str | Engine | None = None):
         self.engine = make_engine(url_or_engine)
         metadata.create_all(self.engine)
+        _add_new_columns(self.engine)
         _forbid_history_changes(self.engine)
 
     @property
@@ -380,17 +430,35 @@ class Store:
         return out
 
     def confirm(
-        self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str | None = None
+        self,
+        fingerprint: str,
+        *,
+        doc: str,
+        rule: str = "",
+        reviewer: str,
+        version: int,
+        comment: str | None = None,
+        values: Mapping[str, Any] | None = None,
     ) -> Decision:
-        changes: dict[str, Any] = {"status": CONFIRMED, "reason": ""}
+        """Confirm the finding as it stands: ``values`` are its numbers (``Finding.to_json()["values"]``)."""
+        changes: dict[str, Any] = {"status": CONFIRMED, "reason": "", "finding_values": _values_json(values)}
         return self._save(fingerprint, doc, rule, reviewer, version, "confirm", changes, comment)
 
     def dismiss(
-        self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, reason: str, comment: str | None = None
+        self,
+        fingerprint: str,
+        *,
+        doc: str,
+        rule: str = "",
+        reviewer: str,
+        version: int,
+        reason: str,
+        comment: str | None = None,
+        values: Mapping[str, Any] | None = None,
     ) -> Decision:
         if not reason.strip():
             raise ValueError("排除发现必须填写理由")
-        changes: dict[str, Any] = {"status": DISMISSED, "reason": reason.strip()}
+        changes: dict[str, Any] = {"status": DISMISSED, "reason": reason.strip(), "finding_values": _values_json(values)}
         return self._save(fingerprint, doc, rule, reviewer, version, "dismiss", changes, comment)
 
     def comment(self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str) -> Decision:
@@ -414,7 +482,7 @@ class Store:
     def reopen(
         self, fingerprint: str, *, doc: str, rule: str = "", reviewer: str, version: int, comment: str | None = None
     ) -> Decision:
-        changes: dict[str, Any] = {"status": PENDING, "reason": ""}
+        changes: dict[str, Any] = {"status": PENDING, "reason": "", "finding_values": None}
         return self._save(fingerprint, doc, rule, reviewer, version, "reopen", changes, comment)
 
     def _save(
@@ -485,6 +553,27 @@ class Store:
             raise ConflictError(fingerprint, version, self.decision(fingerprint)) from None
         return Decision(**current._mapping)
 
+    # ------------------------------------------------------------ sign-offs
+
+    def sign_off(self, doc: str, sha256: str, *, signed_by: str) -> SignOff:
+        """A supervisor signs off the review of this content of ``doc``."""
+        if not signed_by.strip():
+            raise ValueError("签发人不能为空")
+        at = _now()
+        with self.engine.begin() as conn:
+            conn.execute(insert(signoffs).values(doc=doc, sha256=sha256, signed_by=signed_by.strip(), at=at))
+        return SignOff(doc, sha256, signed_by.strip(), at)
+
+    def signed_off(self, sha256s: Iterable[str]) -> dict[str, SignOff]:
+        """The latest sign-off of each of these contents."""
+        wanted = list(dict.fromkeys(sha256s))
+        out: dict[str, SignOff] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(signoffs).where(signoffs.c.sha256.in_(wanted)).order_by(signoffs.c.id)).all()
+        for r in rows:
+            out[r.sha256] = SignOff(r.doc, r.sha256, r.signed_by, r.at)
+        return out
+
     # ------------------------------------------------------------ history
 
     def history(self, fingerprint: str | None = None, *, docs: Iterable[str] | None = None) -> list[HistoryEntry]:
@@ -514,6 +603,16 @@ _APPEND_ONLY = {
         "END IF; END $$",
     ],
 }
+
+
+def _add_new_columns(engine: Engine) -> None:
+    """Decisions are kept for years: a database made before a column was added gets the column
+    (empty), never a new table. Each column here is nullable."""
+    have = {c["name"] for c in inspect(engine).get_columns("decisions")}
+    with engine.begin() as conn:
+        for column in ("finding_values",):
+            if column not in have:
+                conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {column} TEXT")
 
 
 def _forbid_history_changes(engine: Engine) -> None:

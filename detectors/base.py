@@ -58,6 +58,9 @@ class Rule:
     category: ClassVar[str]
     severity: ClassVar[Severity] = Severity.medium
     version: ClassVar[int] = 1
+    # The docstring in Chinese, for the app's 规则 page: a one-line summary, then 检查内容 /
+    # 为什么重要 / 不通过 / 通过 (tests/test_rule_docs.py fails for a rule without them)
+    doc_zh: ClassVar[str] = ""
 
     def check(self, doc: Document) -> Iterable[Finding]:
         """The findings; for a rule that enumerates its cases, those of its cases."""
@@ -159,16 +162,31 @@ class Rule:
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
         """The docstring's sections, keyed by heading."""
-        sections: dict[str, str] = {}
-        current = "summary"
-        for line in (cls.__doc__ or "").strip().splitlines():
-            s = line.strip()
-            if s.endswith(":") and s[:-1] in ("What it checks", "Why an auditor cares", "Fails", "Passes"):
-                current = s[:-1]
-                sections[current] = ""
-                continue
-            sections[current] = (sections.get(current, "") + "\n" + line.rstrip()).strip("\n")
-        return {k: _dedent(v) for k, v in sections.items()}
+        return _sections(cls.__doc__ or "", DOC_SECTIONS)
+
+    @classmethod
+    def doc_sections_zh(cls) -> dict[str, str]:
+        """The Chinese documentation's sections (``doc_zh``), keyed by heading."""
+        return _sections(cls.doc_zh, DOC_SECTIONS_ZH)
+
+
+DOC_SECTIONS = ("What it checks", "Why an auditor cares", "Fails", "Passes")
+DOC_SECTIONS_ZH = ("检查内容", "为什么重要", "不通过", "通过")
+
+
+def _sections(text: str, headings: tuple[str, ...]) -> dict[str, str]:
+    """A docstring's text by section: "summary" for what comes before the first heading line
+    (a heading alone on its line, ending with ":" or "：")."""
+    sections: dict[str, str] = {}
+    current = "summary"
+    for line in text.strip().splitlines():
+        s = line.strip()
+        if s.endswith((":", "：")) and s[:-1] in headings:
+            current = s[:-1]
+            sections[current] = ""
+            continue
+        sections[current] = (sections.get(current, "") + "\n" + line.rstrip()).strip("\n")
+    return {k: _dedent(v) for k, v in sections.items()}
 
 
 def _dedent(text: str) -> str:

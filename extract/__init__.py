@@ -7,7 +7,9 @@ content for its extension, too many pages, zip and stream bombs, reference cycle
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from pathlib import Path
 
 from models import Document
@@ -18,7 +20,7 @@ from .guards import MAX_PAGES, check_pdf, check_type
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".txt": "txt", ".md": "md"}
 
-__all__ = ["ExtractionError", "PageLimitError", "SUPPORTED", "load_document", "load_bytes"]
+__all__ = ["ExtractionError", "PageLimitError", "SUPPORTED", "load_document", "load_bytes", "read_error"]
 
 
 def load_document(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
@@ -26,8 +28,28 @@ def load_document(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ExtractionError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
+        raise ExtractionError(str(path), read_error(path, exc)) from exc
     return load_bytes(data, path.name, str(path), max_pages=max_pages)
+
+
+def read_error(path: str | Path, exc: OSError) -> str:
+    """Why ``path`` cannot be opened, in Chinese: a symbolic-link loop is named as one, with its
+    links, rather than as the system's "Too many levels of symbolic links"."""
+    path = Path(path)
+    if exc.errno == errno.ELOOP:
+        chain = [path.name]
+        seen = {os.path.abspath(path)}
+        at = path
+        while at.is_symlink():
+            at = at.parent / os.readlink(at)
+            chain.append(at.name)
+            if os.path.abspath(at) in seen:
+                break
+            seen.add(os.path.abspath(at))
+        return f"符号链接循环（{' → '.join(chain)}），无法读取"
+    if exc.errno == errno.ENOENT:
+        return f"符号链接指向的文件不存在（{os.readlink(path)}）" if path.is_symlink() else "文件或文件夹不存在"
+    return f"无法读取文件：{exc.strerror or exc}"
 
 
 def load_bytes(data: bytes, name: str, path: str = "", *, max_pages: int = MAX_PAGES) -> Document:
@@ -66,4 +88,4 @@ def _read(fmt: str, data: bytes, name: str, max_pages: int) -> RawDocument:
         return read_xlsx(data, name)
     from .text import read_text
 
-    return read_text(data)
+    return read_text(data, name)

@@ -63,7 +63,40 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
             raise ExtractionError(name, f"PDF 文件损坏或被截断，无法解析（{cause}）") from exc
         detail = str(cause) or type(cause).__name__
         raise ExtractionError(name, f"PDF 文件损坏，无法解析（{type(cause).__name__}: {detail}）") from exc
+    raw.warnings = summarise_pages(raw.warnings)
     return raw
+
+
+_PAGE_WARNING = re.compile(r"^第(\d+)页(.+)$", re.S)
+
+
+def summarise_pages(warnings: list[str]) -> list[str]:
+    """One line per kind of page warning, its pages as ranges ("第1–3000页没有文字层，需OCR"),
+    instead of one line per page: a 3,000-page scan must not give a 3,000-line message."""
+    pages: dict[str, list[int]] = {}
+    out: list[str | tuple[str]] = []
+    for w in warnings:
+        m = _PAGE_WARNING.match(w)
+        if m is None:
+            out.append(w)
+            continue
+        what = m.group(2)
+        if what not in pages:
+            pages[what] = []
+            out.append((what,))
+        pages[what].append(int(m.group(1)))
+    return [w if isinstance(w, str) else f"第{page_ranges(pages[w[0]])}页{w[0]}" for w in out]
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5, 7, 8 → "1–3、5、7–8"."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def _invisible(obj: dict) -> bool:
@@ -169,7 +202,7 @@ def _read_scanned_page(page, number: int, raw: RawDocument, problem: str, scanne
     from . import ocr  # OpenCV and onnxruntime load only when a page needs them
 
     if scanned > ocr.MAX_OCR_PAGES:
-        raw.warnings.append(f"第{number}页{problem}，本文件需OCR的页数超过{ocr.MAX_OCR_PAGES}页，此页未识别")
+        raw.warnings.append(f"第{number}页{problem}，本文件需OCR的页数超过{ocr.MAX_OCR_PAGES}页，未识别")
         return
     try:
         scan = ocr.ScannedPage(page)

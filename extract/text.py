@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import RawCell, RawDocument, RawTable, TextBlock
+from .blocks import ExtractionError, RawCell, RawDocument, RawTable, TextBlock
 
 _MD_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
@@ -20,18 +20,52 @@ _CONTINUATION = re.compile(r"^(?!.*单位[:：]).{1,30}$")
 _TITLE_CELL = re.compile(r"^.{2,40}表$")
 
 
-def read_text(data: bytes) -> RawDocument:
-    text = decode(data)
+def read_text(data: bytes, name: str = "") -> RawDocument:
+    text = decode(data, name)
     return parse_text(text)
 
 
-def decode(data: bytes) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
+# Byte-order marks, the four-byte ones first (UTF-32 LE starts with UTF-16 LE's mark).
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+# what text never holds: C0 controls other than tab, line feed, form feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str = "") -> str:
+    """The text of a .txt / .md file: by its byte-order mark, as UTF-8, or in the encoding
+    charset-normalizer recognises (UTF-16 without a mark, GB18030/GBK, Big5 …). Bytes that are
+    no text in any encoding are refused, never read as garbage."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
         try:
-            return data.decode(enc)
+            return _text(data.decode("utf-8"), name)
         except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is None:
+                raise ExtractionError(
+                    name, "无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030/GBK 等文本），请另存为 UTF-8 文本后再上传"
+                ) from None
+            encoding = best.encoding
+    try:
+        return _text(data.decode(encoding), name)
+    except UnicodeDecodeError:
+        raise ExtractionError(
+            name, f"文件的文字编码（{encoding}）中有无法解码的字节，文件可能已损坏，请另存为 UTF-8 文本后再上传"
+        ) from None
+
+
+def _text(text: str, name: str) -> str:
+    if len(_CONTROL.findall(text)) > max(3, len(text) // 1000):
+        raise ExtractionError(name, "文件内容不是文本（含大量控制字符），可能是二进制文件或编码无法识别")
+    return text
 
 
 def parse_text(text: str) -> RawDocument:

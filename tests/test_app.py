@@ -4,6 +4,7 @@ real SQLite store in a temporary folder."""
 from __future__ import annotations
 
 import hashlib
+import inspect
 
 import pytest
 from conftest import ROOT, SAMPLE_NAMES, SAMPLES
@@ -13,6 +14,7 @@ from audit_assist.store import CONFIRMED, Store
 from detectors.registry import rule_versions
 from extract import ExtractionError, load_bytes
 from ui import state
+from ui.common import md
 
 APP = str(ROOT / "app.py")
 PDFS = [f"{n}.pdf" for n in SAMPLE_NAMES]
@@ -267,6 +269,32 @@ def test_every_page_runs_without_error(samples, db_url):
     assert list(titles.values()) == ["发现", "详情", "复核", "图表", "导出", "规则", "帮助"]
 
 
+def test_rules_and_ranking_are_explained_in_chinese(samples, db_url):
+    """The 规则 page shows each rule's Chinese documentation, the 发现 and 帮助 pages the
+    ranking's Chinese explanation: no English heading or docstring reaches the user."""
+    import detectors.ranking
+    from detectors.registry import ALL_RULES
+
+    at = start("ui/rules.py")
+    first = ALL_RULES[0].doc_sections_zh()
+    texts = [m.value for m in at.expander[0].markdown]
+    assert texts[:5] == [
+        f"*{md(first['summary'])}*",
+        "**检查内容**",
+        md(first["检查内容"]),
+        "**为什么重要**",
+        md(first["为什么重要"]),
+    ]
+    assert [c.value for c in at.expander[0].code] == [first["不通过"], first["通过"]]
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "What it checks" not in shown and "Why an auditor cares" not in shown
+    for page in ("ui/findings.py", "ui/help.py"):
+        at.switch_page(page).run()
+        shown = "\n".join(m.value for m in at.markdown)
+        assert "排序分 = 100 × 严重程度 × 置信度" in shown and "score = 100 × severity" not in shown
+        assert inspect.cleandoc(detectors.ranking.DOC_ZH) in shown
+
+
 def test_documents_page_reports_what_re_analysis_changed(samples, db_url):
     """The store already holds an earlier analysis of 002 in which one of today's findings was
     missing and another finding (since gone, and dismissed) was present."""
@@ -372,7 +400,9 @@ def test_export_page_counts_what_it_will_write(samples, db_url):
     assert at.metric[0].value == str(len(ranked(samples)))
     at.checkbox(key="x_confirmed_only").check().run()
     assert at.metric[0].value == "1"
-    assert [b.label for b in at.get("download_button")] == ["Excel 工作簿", "CSV", "JSON", "打印版（HTML）"]
+    assert [b.label for b in at.get("download_button")] == ["Excel 工作簿", "CSV", "JSON", "打印版（HTML）", "批注版 PDF"]
+    # the annotated PDF is offered for each loaded PDF, the first one chosen
+    assert at.selectbox(key="x_pdf").options == PDFS and at.selectbox(key="x_pdf").value == samples[PDFS[0]].doc.sha256
 
 
 def test_batch_scanned_files_open_from_the_results_store(samples, db_url, tmp_path):
@@ -398,3 +428,86 @@ def test_batch_scanned_files_open_from_the_results_store(samples, db_url, tmp_pa
     assert [n for n, _ in at.session_state["files"].values()] == [*PDFS, names[0]]
     assert at.warning[0].value == f"找不到原文件，可能已移动或删除：{names[1]}（{(folder / names[1]).resolve()}）"
     assert list(at.dataframe[1].value["文件"]) == [*LISTED, names[0]]
+
+
+def test_a_decision_whose_numbers_changed_is_marked_until_decided_again(db_url):
+    """Sample 000 says 卫生健康支出 329.85 in 公开01表 and its items add up to 319.7: XTB003's
+    difference is −10.15, and it is confirmed. A corrected version prints 329: the same finding
+    (same fingerprint) now says −9.3. The confirmation stays, marked 数值已变，需重新复核 on the
+    发现 and 复核 pages and in the export, until someone decides again."""
+    from audit_assist.pipeline import analyse_bytes
+    from ui import report
+    from ui.state import Item
+
+    name = "000_4aab53e2ab223d76.txt"
+    original = (SAMPLES / name).read_bytes()
+    corrected = (
+        original.decode("utf-8").replace("九、卫生健康支出\t21\t329.85\n", "九、卫生健康支出\t21\t329\n", 1).encode("utf-8")
+    )
+    assert corrected != original
+    before = next(f for f in analyse_bytes(original, name).findings if f.key == "summary|expense|210")
+    after = next(f for f in analyse_bytes(corrected, name).findings if f.key == "summary|expense|210")
+    assert before.fingerprint == after.fingerprint
+    assert (before.to_json()["values"]["difference"], after.to_json()["values"]["difference"]) == (-10.15, -9.3)
+
+    store = Store(db_url)
+    store.confirm(before.fingerprint, doc=name, rule="XTB003", reviewer="王审计", version=0, values=before.to_json()["values"])
+    store.dispose()
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["files"] = {hashlib.sha256(corrected).hexdigest(): (name, corrected)}
+    at.run()
+    at.switch_page("ui/findings.py").run()
+    frame = at.dataframe[0].value
+    row = frame[frame["说明"] == after.message].iloc[0]
+    assert row["复核状态"] == "✔ 已确认（数值已变，需重新复核）" and row["复核人"] == "王审计"
+    at.multiselect(key="f_status").set_value(["changed"]).run()
+    assert list(at.dataframe[0].value["说明"]) == [after.message]
+
+    # the 复核 page's pending queue holds it again, with what changed
+    at.switch_page("ui/review.py").run()
+    key = f"{hashlib.sha256(corrected).hexdigest()[:12]}:{after.fingerprint}"
+    at.selectbox(key="review_pick").set_value(key).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.value for w in at.warning] == [
+        "数值已变，需重新复核：已确认之后重新分析，数值有变（差额 -10.15 → -9.3；复算应为 329.85 → 329）。请核对后重新确认或排除。",
+        "请先在左侧栏填写复核人姓名，才能记录复核意见。",
+    ]
+    store = Store(db_url)
+    d = store.decision(after.fingerprint).against(after.to_json()["values"])
+    assert report.export_row(Item(key, "", after), d)["status"] == "已确认（数值已变，需重新复核）"
+    store.dispose()
+
+    # decided again, on today's numbers: no longer marked
+    at.sidebar.text_input(key="reviewer").input("李复核").run()
+    at.selectbox(key="review_pick").set_value(key).run()
+    next(b for b in at.button if b.label == "确认").click().run()
+    assert not at.exception and not at.warning
+    at.switch_page("ui/findings.py").run()
+    at.multiselect(key="f_status").set_value([]).run()
+    frame = at.dataframe[0].value
+    row = frame[frame["说明"] == after.message].iloc[0]
+    assert (row["复核状态"], row["复核人"]) == ("✔ 已确认", "李复核")
+
+
+def test_documents_and_their_review_state_come_back_in_a_new_session(samples, db_url):
+    """The documents the app holds are kept in the results store by content: a new session (a
+    restarted app) opens them, not the samples, with their decisions, without uploading again."""
+    at = start()
+    assert list(at.dataframe[0].value["文件"]) == PDFS
+    keep = PDFS[1:3]
+    drop = [sha for sha, (name, _) in at.session_state["files"].items() if name not in keep]
+    at.multiselect(key="drop_docs").set_value(drop).run()
+    next(b for b in at.button if b.label == "移除所选").click().run()
+    assert list(at.dataframe[0].value["文件"]) == keep
+    decided = samples[keep[0]].findings[0]
+    store = Store(db_url)
+    store.confirm(decided.fingerprint, doc=decided.doc, rule=decided.rule, reviewer="王审计", version=0)
+    store.dispose()
+
+    again = start()  # a new session: nothing in memory but the caches
+    frame = again.dataframe[0].value
+    assert list(frame["文件"]) == keep
+    assert list(frame["已复核"]) == [f"1/{len(samples[keep[0]].findings)}", f"0/{len(samples[keep[1]].findings)}"]
+    # the same content as before: nothing to compare with (a corrected version: tests/test_browser.py)
+    assert list(frame["与上次分析相比"]) == ["首次分析", "首次分析"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 from reportlab.lib.pdfencrypt import StandardEncryption
 from support.pdfs import image_only_page_pdf, ruled_table_pdf, text_pdf, unruled_table_pdf
 
@@ -113,3 +117,38 @@ def test_a_rule_that_fails_costs_only_its_own_findings():
         "规则 ZZZ999（测试用的出错规则）检查本文档时出错，已跳过（ZeroDivisionError: division by zero），其余规则的结果不受影响"
     ]
     assert broken.warnings == [*doc.warnings, *broken.rule_errors] and not whole.rule_errors
+
+
+def test_a_failing_rule_prints_no_traceback():
+    """On standard error a user sees the one-line warning of the analysis (the CLI writes it as
+    提示), never a Python traceback."""
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.path.insert(0, "tests")
+        from test_bad_input import _Failing
+        from detectors.registry import rules
+        from extract import load_document
+        from audit_assist.pipeline import analyse_document
+        a = analyse_document(load_document("sample_docs/004_2958b8ff77e9055f.txt"), [_Failing(), *rules()[:2]])
+        print(len(a.rule_errors))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "1\n", "")
+
+
+def test_table_identities_skip_a_column_a_table_does_not_have():
+    """A 财政拨款收支预算总表 whose 一般公共预算 column is headed otherwise (as in budgets of other
+    templates) made XTB003 fail with AttributeError; the comparisons that need the column are
+    skipped, the others stand."""
+    original = (SAMPLES / "003_f8e6bfb918ad5980.txt").read_text(encoding="utf-8")
+    text = original.replace("| 合计 | 一般公共预 算 |", "| 合计 | 本年预算 |")
+    assert text != original
+    doc = load_bytes(text.encode("utf-8"), "budget.txt")
+    assert doc.table_of("fiscal_summary", "expense").column("gpb") is None
+    variant = analyse_document(doc)
+    assert variant.rule_errors == []
+    whole = analyse_document(load_bytes(original.encode("utf-8"), "budget.txt"))
+    keys = [f.key for f in whole.findings if f.rule == "XTB003"]
+    assert [f.key for f in variant.findings if f.rule == "XTB003"] == [k for k in keys if not k.startswith("fiscal_summary|")]

@@ -157,8 +157,39 @@ def test_an_interrupted_scan_continues_where_it_stopped(folder, tmp_path):
     resumed = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     assert f"完成：{total} 个文件已分析（其中 {done} 个沿用结果库），失败 0" in resumed.stderr
+
+    # --fresh ignores what was stored before it started; interrupted, the same command (with
+    # --fresh) goes on from what it had done itself, as the Ctrl-C message promises
+    proc = subprocess.Popen([*cmd, "--fresh"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while analysed_since_fresh_start(store) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "再次运行同一命令会从中断处继续" in err, err
+    done = analysed_since_fresh_start(store)
+    assert 2 <= done < total
     fresh = subprocess.run([*cmd, "--fresh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert fresh.returncode == 0, fresh.stderr
+    assert "继续上次中断的重新扫描（--fresh）：沿用它已完成的文件" in fresh.stderr
+    assert f"完成：{total} 个文件已分析（其中 {done} 个沿用结果库），失败 0" in fresh.stderr
     assert resumed.stdout == fresh.stdout and resumed.stdout.count("\n") > 30
+    # finished, a fresh scan starts afresh again
+    again = subprocess.run([*cmd, "--fresh"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert f"完成：{total} 个文件已分析（其中 0 个沿用结果库），失败 0" in again.stderr and again.stdout == fresh.stdout
+
+
+def analysed_since_fresh_start(store: ResultStore) -> int:
+    """Findings stored since the unfinished --fresh scan began (0 before it has begun)."""
+    from sqlalchemy import func, select
+
+    from audit_assist.results import analyses, fresh_runs
+
+    with store.engine.connect() as conn:
+        started = conn.scalar(select(fresh_runs.c.started_at))
+        if started is None:
+            return 0
+        return conn.scalar(select(func.count()).select_from(analyses).where(analyses.c.created_at >= started))
 
 
 # ------------------------------------------------------------------ Dask

@@ -4,8 +4,10 @@ top finding, confirm it, export Excel and read the workbook back."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -39,56 +41,63 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server:
+    """``streamlit run app.py`` on a free port, with the database ``db_url``."""
+
+    def __init__(self, folder: Path, db_url: str, *args: str, address: str = "127.0.0.1"):
+        self.port = _free_port()
+        self.db_url = db_url
+        self.log_path = folder / f"streamlit-{self.port}.log"
+        self.log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                address,
+                "--server.fileWatcherType",
+                "none",
+                *args,
+            ],
+            cwd=ROOT,
+            env={**os.environ, "AUDIT_ASSIST_DB": db_url},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail("streamlit did not start:\n" + self.log_path.read_text(errors="replace"))
+            time.sleep(0.3)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
-    port = _free_port()
-    db_url = f"sqlite:///{tmp / 'review.db'}"
-    log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "AUDIT_ASSIST_DB": db_url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("streamlit did not start:\n" + (tmp / "streamlit.log").read_text(errors="replace"))
-        time.sleep(0.3)
-    yield url, db_url
-    proc.terminate()
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    s = Server(tmp, f"sqlite:///{tmp / 'review.db'}")
+    yield s.url, s.db_url
+    s.stop()
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +146,11 @@ def grid_texts(page) -> list[str]:
 
 
 def test_upload_open_confirm_export(server, browser, tmp_path):
+    import pikepdf
     from openpyxl import load_workbook
 
     from audit_assist.pipeline import analyse_bytes
+    from audit_assist.results import ResultStore
     from audit_assist.store import Store
 
     url, db_url = server
@@ -165,6 +176,10 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     cells = grid_texts(page)
     assert SAMPLE in cells and "✔ 已分析" in cells and "醴陵市医疗保障局" in cells
     assert not any(c.endswith(".pdf") and c != SAMPLE for c in cells)
+    # read in a process of its own, as a scan reads a file: its peak memory is stored with it
+    results = ResultStore(db_url)
+    assert results.extraction(hashlib.sha256(data).hexdigest()).peak_mb > 50
+    results.dispose()
 
     reviewer = page.get_by_label("复核人", exact=True)
     reviewer.fill(REVIEWER)
@@ -238,7 +253,7 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     assert len(rows) == 2
     got = dict(zip(rows[0], rows[1]))
     assert (got["文件"], got["规则"], got["指纹"], got["说明"]) == (SAMPLE, top.rule, top.fingerprint, top.message)
-    assert (got["严重程度"], got["排序分"]) == (top.severity.value, round(top.score, 2))
+    assert (got["严重程度"], got["排序分"]) == (top.severity.label, round(top.score, 2))
     assert (got["复核状态"], got["复核人"]) == ("已确认", REVIEWER)
     assert got["复核时间"] and got["复核时间"].startswith("20")
     summary = list(wb["汇总"].iter_rows(values_only=True))
@@ -247,6 +262,19 @@ def test_upload_open_confirm_export(server, browser, tmp_path):
     assert len(summary) == 2
     assert (line["文件"], line["已确认"], line["本次导出"]) == (SAMPLE, 1, 1)
     assert line["发现"] == len(findings)
+
+    # the same (confirmed) finding boxed on the PDF, with its note, after a summary page
+    with page.expect_download() as info:
+        page.get_by_role("button", name="批注版 PDF").click()
+    assert info.value.suggested_filename.startswith("审核批注-002_78b07d84ccf1ecd6-")
+    annotated = pikepdf.open(io.BytesIO(Path(info.value.path()).read_bytes()))
+    front = len(annotated.pages) - 19
+    notes = [str(a.Contents) for p in annotated.pages[front:] for a in p.obj.get("/Annots", [])]
+    assert len(notes) == sum(1 for e in top.evidence if e.page)  # only the confirmed one was exported
+    assert notes[0].startswith(
+        f"【{top.severity.label}】{top.rule} {top.title}\n{top.message}\n复核状态：已确认\n复核人：{REVIEWER}"
+    )
+    shot(page, "export-page")
     page.close()
 
 
@@ -302,6 +330,122 @@ def test_unreadable_upload_and_corrected_version(server, browser, tmp_path):
     assert f"新增 {len(after - before)}，消失 {len(before - after)}" in cells
     assert page.locator('[data-testid="stExpander"]', has_text=f"{name}：与 ").count() == 1
     page.close()
+
+    # restarted (a new server on the same database): the documents come back, not the samples,
+    # without uploading them again, still compared with the analysis before the correction
+    url, db_url = server
+    again = Server(tmp_path, db_url)
+    try:
+        page = browser.new_page(viewport={"width": 2400, "height": 1000})
+        page.set_default_timeout(300_000)
+        page.goto(again.url)
+        wait_for_cell(page, name)
+        cells = grid_texts(page)
+        assert (
+            cells.count(name) == 1 and "坏文件.pdf" in cells and not any(c.endswith(".pdf") and c != "坏文件.pdf" for c in cells)
+        )
+        assert f"新增 {len(after - before)}，消失 {len(before - after)}" in cells
+        page.close()
+    finally:
+        again.stop()
+
+
+SHOTS = os.environ.get("AUDIT_ASSIST_SCREENSHOTS")  # a folder: the tests save what they see there
+
+
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def log_in(browser, url: str, name: str, password: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # a context of its own: no cookie
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('input[aria-label="账号"]')
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # nothing but the form
+    page.get_by_label("账号", exact=True).fill(name)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+    return page
+
+
+def only_status(page, label: str) -> None:
+    """The 发现 page's 复核状态 filter set to one status."""
+    page.locator('[data-testid="stMultiSelect"]', has_text="复核状态").locator("input").click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+
+
+def test_login_and_roles(server, browser):
+    """Once accounts exist (added to the running server's database), every new session logs in;
+    decisions are the account's; 审核员 cannot reopen nor see the supervisor view, 复核主管 can.
+    Runs last: the module's server requires a login from here on."""
+    from audit_assist.accounts import AUDITOR, SUPERVISOR, Accounts
+    from audit_assist.store import Store
+
+    url, db_url = server
+    store = Store(db_url)
+    accounts = Accounts(store)
+    accounts.add("王审计", AUDITOR, "audit-pass-1")
+    accounts.add("张主管", SUPERVISOR, "super-pass-1")
+
+    page = log_in(browser, url, "王审计", "wrong-password")
+    page.wait_for_selector("text=账号或密码不正确。")
+    shot(page, "login-refused")
+    page.close()
+
+    page = log_in(browser, url, "王审计", "audit-pass-1")
+    page.wait_for_selector('h1:has-text("文档")')
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "复核人　王审计（审核员）" in sidebar.inner_text()
+    assert page.get_by_label("复核人", exact=True).count() == 0  # no typed name
+    assert page.locator('input[aria-label="账号"]').count() == 0  # the form is gone
+    shot(page, "logged-in-auditor")
+    goto_page(page, "发现")
+    only_status(page, "待复核")
+    page.get_by_role("button", name="查看详情 →").click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    fp = page.locator("code").filter(has_text=re.compile(r"^[0-9a-f]{16}$")).first.inner_text()
+    page.get_by_role("button", name="确认").click()
+    page.wait_for_selector("text=已保存：确认")
+    settle(page)
+    d = store.decision(fp)
+    assert (d.status, d.reviewer) == ("confirmed", "王审计")
+    assert page.get_by_role("button", name="重新打开").is_disabled()
+    shot(page, "auditor-decided")
+    goto_page(page, "复核")
+    page.get_by_role("tab", name="主管视图").click()
+    page.wait_for_selector("text=主管视图仅复核主管可见。")
+    page.get_by_role("button", name="退出登录").click()
+    page.wait_for_selector('input[aria-label="账号"]')
+    page.close()
+
+    page = log_in(browser, url, "张主管", "super-pass-1")
+    page.wait_for_selector('h1:has-text("文档")')
+    settle(page)
+    goto_page(page, "复核")
+    page.get_by_role("tab", name="主管视图").click()
+    page.wait_for_selector("text=签发复核完成的文档")
+    shot(page, "supervisor-view")
+    goto_page(page, "发现")
+    search = page.get_by_placeholder("标题、说明、原文、意见中的文字（空格分隔多个词）")
+    search.fill(fp)
+    search.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="查看详情 →").click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    page.get_by_role("button", name="重新打开").click()
+    page.wait_for_selector("text=已保存：重新打开")
+    assert [(h.action, h.reviewer) for h in store.history(fp)] == [("confirm", "王审计"), ("reopen", "张主管")]
+    page.close()
+    store.dispose()
 
 
 def test_coverage_view(server, browser, tmp_path):

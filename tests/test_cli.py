@@ -126,3 +126,50 @@ def test_parallel_scan_gives_the_serial_result(tmp_path):
     assert "错误：broken.pdf：PDF 文件损坏" in parallel.stderr
     assert parallel.stdout == serial.stdout and serial.stdout.count("\n") > 5
     assert run("scan", str(tmp_path), "--workers", "0").returncode == 2
+
+
+def test_symlink_loops_are_named_as_loops(tmp_path):
+    """A loop of symbolic links, named on the command line or met in a folder, is reported as a
+    loop with its links (not as "does not exist" or the system's English message); the other
+    files are still analysed."""
+    (tmp_path / "a.txt").symlink_to("b.txt")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "self.md").symlink_to("self.md")
+    (tmp_path / "good.txt").write_text((SAMPLES / "002_78b07d84ccf1ecd6.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    named = run("scan", str(tmp_path / "a.txt"), "--out", str(tmp_path / "named.json"))
+    assert named.returncode == 1
+    assert named.stderr == "错误：a.txt：符号链接循环（a.txt → b.txt → a.txt），无法读取\n"
+    folder = run("scan", str(tmp_path), "--out", str(tmp_path / "folder.json"))
+    assert folder.returncode == 1
+    errors = [line for line in folder.stderr.splitlines() if line.startswith("错误：")]
+    assert errors == [
+        "错误：a.txt：符号链接循环（a.txt → b.txt → a.txt），无法读取",
+        "错误：b.txt：符号链接循环（b.txt → a.txt → b.txt），无法读取",
+        "错误：self.md：符号链接循环（self.md → self.md），无法读取",
+    ]
+    assert {r["doc"] for r in json.loads((tmp_path / "folder.json").read_text(encoding="utf-8"))} == {"good.txt"}
+
+
+def test_a_file_that_is_no_disclosure_is_refused(tmp_path):
+    """A spreadsheet of names and a letter were reported as clean documents (0 findings, exit 0):
+    now each is named as not recognised, exit status 1, and a real document beside them is still
+    analysed. ``extract`` still shows what was read."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "部门", "电话"])
+    wb.active.append(["张三", "办公室", "0731-12345678"])
+    wb.save(tmp_path / "通讯录.xlsx")
+    (tmp_path / "letter.txt").write_text("Dear colleague,\nthe meeting is on Monday at 10.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text((SAMPLES / "002_78b07d84ccf1ecd6.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = run("scan", str(tmp_path / "通讯录.xlsx"), str(tmp_path / "letter.txt"), str(good), "--out", str(tmp_path / "f.json"))
+    assert res.returncode == 1
+    reason = "未识别为预算/决算/绩效文件：没有找到预算、决算或绩效的表格，也没有相关的文字说明"
+    assert [line for line in res.stderr.splitlines() if line.startswith("错误：")] == [
+        f"错误：通讯录.xlsx：{reason}",
+        f"错误：letter.txt：{reason}",
+    ]
+    assert {r["doc"] for r in json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))} == {"good.txt"}
+    shown = run("extract", str(tmp_path / "通讯录.xlsx"), "--format", "text")
+    assert shown.returncode == 0 and "张三\t办公室\t0731-12345678" in shown.stdout

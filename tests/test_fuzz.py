@@ -197,7 +197,11 @@ def test_text_readers_keep_every_word(text):
     try:
         doc = load_bytes(text.encode(), "f.txt")
     except ExtractionError as exc:
-        assert exc.reason in ("文件为空（0 字节）", "文件中没有可读取的文字或表格")
+        assert exc.reason in (
+            "文件为空（0 字节）",
+            "文件中没有可读取的文字或表格",
+            "文件内容不是文本（含大量控制字符），可能是二进制文件或编码无法识别",  # lines of control characters
+        )
         return
     for t in doc.tables:
         for row in t.rows:

@@ -134,7 +134,7 @@ def test_scanned_tables_match_the_text_layer(table_docs):
 def test_scanned_pages_are_reported_and_keep_provenance(table_docs):
     text, scan = table_docs
     assert scan.ocr_pages == [1, 2, 3, 4]
-    assert scan.warnings == [f"第{n}页没有文字层，已OCR识别（结果可能有误，请核对原件）" for n in range(1, 5)]
+    assert scan.warnings == ["第1–4页没有文字层，已OCR识别（结果可能有误，请核对原件）"]
     for t, s in zip(text.tables, scan.tables):
         for row, srow in zip(t.rows, s.rows):
             for cell, scell in zip(row.cells, srow.cells):
@@ -206,7 +206,7 @@ def test_pages_beyond_the_cap_are_reported_not_read(monkeypatch):
     doc = load_bytes(two_pages, "long_scan.pdf")
     assert doc.warnings == [
         "第1页没有文字层，已OCR识别（结果可能有误，请核对原件）",
-        "第2页没有文字层，本文件需OCR的页数超过1页，此页未识别",
+        "第2页没有文字层，本文件需OCR的页数超过1页，未识别",
     ]
     assert doc.ocr_pages == [1]
     assert [p.text for p in doc.paragraphs] == ["本年收入合计362.62万元。"]
@@ -240,3 +240,27 @@ def test_a_poster_sized_page_is_read_at_a_resolution_that_bounds_its_image():
     assert resolution(595, 842) == RESOLUTION  # A4
     dpi = resolution(5000, 5000)
     assert round(dpi, 2) == 57.6 and (5000 * dpi / 72) ** 2 <= MAX_PIXELS * 1.0001
+
+
+def test_page_warnings_are_summarised_as_ranges(monkeypatch):
+    """A long scan gives one line per kind of page warning, its pages as ranges: 3,000 blank pages
+    gave a 248,540-byte message of 3,000 lines, one per page."""
+    from test_hostile import CATALOG, FONT, pdf, stream
+
+    from extract import ExtractionError
+
+    monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 1)
+    n = 120
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
+    blank = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"
+    data = pdf(CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n), FONT, stream(b""), *[blank] * n)
+    with pytest.raises(ExtractionError) as exc:
+        load_bytes(data, "blank_scan.pdf")
+    assert exc.value.reason == "第1页没有文字层，需OCR；第2–120页没有文字层，本文件需OCR的页数超过1页，未识别"
+
+
+def test_page_ranges():
+    from extract.pdf import page_ranges, summarise_pages
+
+    assert page_ranges([8, 1, 2, 3, 5, 7]) == "1–3、5、7–8"
+    assert summarise_pages(["第3页A", "其他", "第4页A", "第9页B", "第5页A"]) == ["第3–5页A", "其他", "第9页B"]

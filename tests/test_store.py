@@ -268,3 +268,73 @@ def test_history_cannot_be_rewritten(make_store):
             with store.engine.begin() as conn:
                 conn.execute(text(sql))
     assert [h.reviewer for h in make_store().history("fp-a")] == ["甲"]
+
+
+def test_a_decision_remembers_the_numbers_it_was_made_on(make_store):
+    store = make_store()
+    d = store.confirm(
+        "fp-v", doc="a.pdf", rule="XTB003", reviewer="王审计", version=0, values={"difference": -10.15, "stated": 319.7}
+    )
+    assert d.decided_values == {"difference": -10.15, "stated": 319.7}
+    assert not d.against({"stated": 319.7, "difference": -10.15}).values_changed
+    changed = make_store().decision("fp-v").against({"difference": -9.3, "stated": 319.7})
+    assert changed.values_changed and changed.status_label == "已确认（数值已变，需重新复核）"
+    # a comment or an assignment is no new decision on the numbers; a confirmation is
+    d = store.comment("fp-v", doc="a.pdf", reviewer="李复核", version=1, comment="待核")
+    assert d.against({"difference": -9.3, "stated": 319.7}).values_changed
+    d = store.confirm("fp-v", doc="a.pdf", reviewer="李复核", version=2, values={"difference": -9.3, "stated": 319.7})
+    assert not d.against({"difference": -9.3, "stated": 319.7}).values_changed
+    d = store.reopen("fp-v", doc="a.pdf", reviewer="李复核", version=3)
+    assert d.finding_values is None and not d.against({"difference": 1}).values_changed
+
+
+def test_a_database_from_before_the_values_column_gets_it(tmp_path):
+    """Decisions are kept for years: a database made by the previous version (no finding_values
+    column) is given the column, and its decisions are kept (not marked changed: unknown)."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE TABLE decisions (fingerprint VARCHAR(64) PRIMARY KEY, doc VARCHAR(255) NOT NULL, "
+                "rule VARCHAR(40) NOT NULL, status VARCHAR(20) NOT NULL, reason TEXT NOT NULL, comment TEXT NOT NULL, "
+                "assignee VARCHAR(100) NOT NULL, reviewer VARCHAR(100) NOT NULL, decided_at DATETIME, "
+                "updated_by VARCHAR(100) NOT NULL, updated_at DATETIME NOT NULL, version INTEGER NOT NULL)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO decisions VALUES ('fp-old', 'a.pdf', 'SUM001', 'confirmed', '', '', '', '王审计', "
+                "'2024-01-02 03:04:05', '王审计', '2024-01-02 03:04:05', 1)"
+            )
+        )
+    engine.dispose()
+    store = Store(url)
+    old = store.decision("fp-old")
+    assert (old.status, old.reviewer, old.finding_values) == (CONFIRMED, "王审计", None)
+    assert not old.against({"difference": 1}).values_changed
+    store.dispose()
+
+
+def test_accounts_and_sign_offs(make_store):
+    """Accounts (bcrypt hashes, roles) and sign-offs live in the review database, on both back ends."""
+    import bcrypt
+
+    from audit_assist.accounts import AUDITOR, SUPERVISOR, Accounts
+
+    store = make_store()
+    accounts = Accounts(store)
+    accounts.add(" Wang ", AUDITOR, "audit-pass-1")
+    accounts.add("张主管", SUPERVISOR, "super-pass-1")
+    with pytest.raises(ValueError, match="已存在"):
+        accounts.add("wang", SUPERVISOR, "other-pass-1")
+    again = Accounts(make_store())  # another server on the same database
+    assert [(a.name, a.role) for a in again.all()] == [("wang", AUDITOR), ("张主管", SUPERVISOR)]
+    users = again.credentials()["usernames"]
+    assert users["wang"]["roles"] == [AUDITOR] and bcrypt.checkpw(b"audit-pass-1", users["wang"]["password"].encode())
+    assert again.cookie_key() == accounts.cookie_key() and len(accounts.cookie_key()) == 64
+    assert again.get("WANG").may("confirm") and not again.get("wang").may("reopen") and again.get("张主管").may("signoff")
+
+    store.sign_off("a.pdf", "sha-1", signed_by="张主管")
+    later = store.sign_off("a.pdf", "sha-1", signed_by="李主管")
+    assert make_store().signed_off(["sha-1", "sha-2"]) == {"sha-1": later}

@@ -196,3 +196,64 @@ def test_figures_carry_their_sentence(sample_text_docs):
     assert f.subject == "卫生健康（类）支出"
     assert f.sentence.startswith("2023年度一般公共预算财政拨款支出362.62万元，主要用于以下方面")
     assert d.paragraphs[f.paragraph].text[f.start : f.start + 6] == "329.85"
+
+
+ENCODED = {
+    "utf-16 with BOM": lambda t: t.encode("utf-16"),
+    "utf-16-le without BOM": lambda t: t.encode("utf-16-le"),
+    "utf-16-be without BOM": lambda t: t.encode("utf-16-be"),
+    "utf-8 with BOM": lambda t: t.encode("utf-8-sig"),
+    "utf-32 with BOM": lambda t: t.encode("utf-32"),
+    "gb18030": lambda t: t.encode("gb18030"),
+    "gbk": lambda t: t.encode("gbk"),
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODED)
+def test_text_files_in_other_encodings_read_as_in_utf8(encoding):
+    """Before: a UTF-16 copy of sample 002 (BOM or not) gave 107 findings, every one of them
+    CMP003's 乱码, and exit status 0 (the UTF-8 copy: 39); now every encoding gives the UTF-8
+    document and its findings."""
+    from conftest import SAMPLES
+
+    from audit_assist.pipeline import analyse_document
+    from extract import load_bytes
+
+    text = (SAMPLES / "002_78b07d84ccf1ecd6.txt").read_text(encoding="utf-8")
+    utf8 = analyse_document(load_bytes(text.encode("utf-8"), "002.txt"))
+    other = analyse_document(load_bytes(ENCODED[encoding](text), "002.txt"))
+    assert [p.text for p in other.doc.paragraphs] == [p.text for p in utf8.doc.paragraphs]
+    assert [[r.text for r in t.rows] for t in other.doc.tables] == [[r.text for r in t.rows] for t in utf8.doc.tables]
+    assert [f.fingerprint for f in other.findings] == [f.fingerprint for f in utf8.findings] and utf8.findings
+    assert not any("乱码" in f.message for f in other.findings)
+
+
+def test_big5_text_is_recognised():
+    from extract import load_bytes
+
+    doc = load_bytes("2023年度部門決算\n收入合計\t362.62\n".encode("big5"), "big5.txt")
+    assert [p.text for p in doc.paragraphs] == ["2023年度部門決算"]
+    assert [r.text for r in doc.tables[0].rows] == ["收入合計\t362.62"]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (bytes(range(256)) * 40, "无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030/GBK 等文本），请另存为 UTF-8 文本后再上传"),
+        (
+            "2023年部门决算".encode() + b"\x00\x01\x02\x03" * 20,
+            "文件内容不是文本（含大量控制字符），可能是二进制文件或编码无法识别",
+        ),
+        (
+            b"\xff\xfe" + "部门决算".encode("utf-16-le") + b"\x00\xd8",
+            "文件的文字编码（utf-16）中有无法解码的字节，文件可能已损坏，请另存为 UTF-8 文本后再上传",
+        ),
+    ],
+    ids=["binary", "control characters", "broken utf-16"],
+)
+def test_undecodable_text_is_refused_naming_the_file(data, reason):
+    from extract import ExtractionError, load_bytes
+
+    with pytest.raises(ExtractionError) as exc:
+        load_bytes(data, "坏文本.txt")
+    assert (exc.value.path, exc.value.reason) == ("坏文本.txt", reason)

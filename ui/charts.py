@@ -7,8 +7,9 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from audit_assist.export import SEVERITY_COLORS
 from ui import state
-from ui.common import SEVERITIES, SEVERITY_COLORS, category_label, severity_label
+from ui.common import SEVERITIES, category_label, severity_label
 
 st.title("图表")
 results = state.analyses()

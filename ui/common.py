@@ -13,9 +13,11 @@ from ui.state import Item, status_of
 
 SEVERITIES = [s.value for s in Severity]
 SEVERITY_LABELS = {s.value: s.label for s in Severity}
-SEVERITY_COLORS = {"high": "#c62828", "medium": "#ef6c00", "low": "#f9a825", "info": "#78909c"}
 SEVERITY_BADGE = {"high": "red", "medium": "orange", "low": "yellow", "info": "gray"}
 STATUS_ORDER = ["pending", "confirmed", "dismissed"]
+# the 发现 page's status filter: the statuses, and the decisions whose finding's numbers changed
+CHANGED = "changed"
+STATUS_FILTERS = [*STATUS_ORDER, CHANGED]
 STATUS_BADGE = {"pending": "blue", "confirmed": "green", "dismissed": "gray"}
 STATUS_MARKS = {"pending": "○", "confirmed": "✔", "dismissed": "✘"}  # plain glyphs: every CJK font has them
 
@@ -69,7 +71,13 @@ def category_label(code: str) -> str:
 
 
 def status_label(code: str) -> str:
-    return STATUS_LABELS.get(code, code)
+    return "数值已变" if code == CHANGED else STATUS_LABELS.get(code, code)
+
+
+def status_text(decision: Decision | None) -> str:
+    """The status of a finding as the lists show it: 已确认（数值已变，需重新复核） when the
+    numbers it was decided on changed since."""
+    return decision.status_label if decision else status_label("pending")
 
 
 def value_label(key: str) -> str:
@@ -105,7 +113,7 @@ def pages_text(f: Finding) -> str:
 
 def finding_label(rank: int, it: Item, decision: Decision | None = None) -> str:
     f = it.finding
-    status = status_label(status_of(decision))
+    status = status_text(decision)
     return f"{rank}. 【{severity_label(f.severity.value)}】{f.title} · {f.rule} · {f.doc}（{status}）"
 
 
@@ -126,9 +134,12 @@ def matches(
         (severities, f.severity.value),
         (categories, f.category),
         (rules, f.rule),
-        (statuses, status_of(decision)),
         (docs, f.doc),
     ]
+    statuses = list(statuses)
+    changed = decision is not None and decision.values_changed
+    if statuses and status_of(decision) not in statuses and not (changed and CHANGED in statuses):
+        return False
     for chosen, value in checks:
         chosen = list(chosen)
         if chosen and value not in chosen:
@@ -180,7 +191,7 @@ def finding_rows(its: list[Item], decided: dict[str, Decision]) -> list[dict[str
                 "序号": rank,
                 "排序分": round(f.score, 2),
                 "严重程度": severity_label(f.severity.value),
-                "复核状态": f"{STATUS_MARKS[status_of(d)]} {status_label(status_of(d))}",
+                "复核状态": f"{STATUS_MARKS[status_of(d)]} {status_text(d)}",
                 "说明": f.message,
                 "文件": f.doc,
                 "页码": pages_text(f),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from audit_assist.store import ACTION_LABELS, ConflictError, Decision
-from ui import state
-from ui.common import STATUS_BADGE, local_time, status_label
+from audit_assist.store import ACTION_LABELS, VALUES_CHANGED, ConflictError, Decision
+from ui import auth, state
+from ui.common import STATUS_BADGE, fmt_number, local_time, status_label, value_label
 from ui.state import Item
 
 DISMISS_REASONS = [
@@ -32,6 +32,17 @@ def _keys(prefix: str, fp: str, version: int) -> dict[str, str]:
     return {k: f"{base}:{k}" for k in ("comment", "reason", "reason_text", "assignee")}
 
 
+def refused(action: str, d: Decision | None) -> str | None:
+    """Why the user's role may not do ``action`` on this finding (None: it may). Checked again
+    when the button is pressed: a disabled button is no protection on its own."""
+    if not auth.may(action):
+        return f"{auth.role()}不能{ACTION_LABELS[action]}发现，请联系复核主管。"
+    decided = d is not None and d.status != "pending" and not d.values_changed
+    if action in ("confirm", "dismiss") and decided and not auth.may("reopen"):
+        return "已决定的发现只能由复核主管重新打开后再决定。"
+    return None
+
+
 def _apply(action: str, it: Item, version: int, prefix: str) -> None:
     ss = st.session_state
     keys = _keys(prefix, it.fp, version)
@@ -40,11 +51,15 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
     where = f"decide:{it.fp}"
     comment = (ss.get(keys["comment"]) or "").strip()
     common = {"doc": f.doc, "rule": f.rule, "reviewer": who, "version": version}
+    values = f.to_json()["values"]  # what the decision is about: a later change of them is shown
     try:
         if not who:
             raise ValueError("请先在左侧栏填写复核人姓名。")
+        why = refused(action, state.decision(it))
+        if why:
+            raise ValueError(why)
         if action == "confirm":
-            d = state.store().confirm(it.fp, comment=comment, **common)
+            d = state.store().confirm(it.fp, comment=comment, values=values, **common)
         elif action == "dismiss":
             reason = ss.get(keys["reason"]) or ""
             text = (ss.get(keys["reason_text"]) or "").strip()
@@ -54,7 +69,7 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
                 reason = f"{reason}：{text}"
             if not reason.strip():
                 raise ValueError("排除发现必须说明理由：请选择理由或在“理由说明”中填写。")
-            d = state.store().dismiss(it.fp, reason=reason, comment=comment, **common)
+            d = state.store().dismiss(it.fp, reason=reason, comment=comment, values=values, **common)
         elif action == "comment":
             d = state.store().comment(it.fp, comment=comment, **common)
         elif action == "assign":
@@ -89,15 +104,25 @@ def _apply(action: str, it: Item, version: int, prefix: str) -> None:
 
 def status_badge(d: Decision | None) -> str:
     code = d.status if d else "pending"
-    return f":{STATUS_BADGE[code]}-badge[{status_label(code)}]"
+    badge = f":{STATUS_BADGE[code]}-badge[{status_label(code)}]"
+    return f"{badge} :orange-badge[{VALUES_CHANGED}]" if d and d.values_changed else badge
 
 
 def panel(it: Item, prefix: str) -> None:
     """Draw the panel for one finding (reading its decision fresh from the store)."""
-    d = state.store().decision(it.fp)
+    d = state.decision(it)
     version = d.version if d else 0
     keys = _keys(prefix, it.fp, version)
     st.markdown(f"**复核状态**　{status_badge(d)}")
+    if d and d.values_changed:
+        now = it.finding.to_json()["values"]
+        then = d.decided_values
+        diffs = "；".join(
+            f"{value_label(k)} {fmt_number(then.get(k))} → {fmt_number(now.get(k))}"
+            for k in dict.fromkeys([*then, *now])
+            if then.get(k) != now.get(k)
+        )
+        st.warning(f"{VALUES_CHANGED}：{status_label(d.status)}之后重新分析，数值有变（{diffs}）。请核对后重新确认或排除。")
     if d:
         lines = []
         if d.status != "pending":
@@ -114,6 +139,8 @@ def panel(it: Item, prefix: str) -> None:
     who = state.reviewer()
     if not who:
         st.warning("请先在左侧栏填写复核人姓名，才能记录复核意见。")
+    elif why := refused("confirm", d):
+        st.caption(why)
     with st.form(key=f"{prefix}:form:{it.fp}:{version}", border=True):
         st.text_area(
             "意见",
@@ -127,7 +154,13 @@ def panel(it: Item, prefix: str) -> None:
             st.selectbox("排除理由（排除时必填）", DISMISS_REASONS, index=None, key=keys["reason"], placeholder="选择理由")
         with c2:
             st.text_input("理由说明", key=keys["reason_text"], placeholder="选“其他”时必填")
-        st.text_input("指派给", value=d.assignee if d else "", key=keys["assignee"], placeholder="复核人姓名")
+        st.text_input(
+            "指派给",
+            value=d.assignee if d else "",
+            key=keys["assignee"],
+            placeholder="复核人姓名",
+            disabled=not auth.may("assign"),
+        )
         off = not who
         b1, b2 = st.columns(2)
         b1.form_submit_button(
@@ -136,7 +169,7 @@ def panel(it: Item, prefix: str) -> None:
             type="primary",
             on_click=_apply,
             args=("confirm", it, version, prefix),
-            disabled=off,
+            disabled=off or refused("confirm", d) is not None,
             width="stretch",
         )
         b2.form_submit_button(
@@ -144,17 +177,19 @@ def panel(it: Item, prefix: str) -> None:
             icon=":material/cancel:",
             on_click=_apply,
             args=("dismiss", it, version, prefix),
-            disabled=off,
+            disabled=off or refused("dismiss", d) is not None,
             width="stretch",
         )
         b3, b4, b5 = st.columns(3)
         b3.form_submit_button("保存意见", on_click=_apply, args=("comment", it, version, prefix), disabled=off, width="stretch")
-        b4.form_submit_button("指派", on_click=_apply, args=("assign", it, version, prefix), disabled=off, width="stretch")
+        b4.form_submit_button(
+            "指派", on_click=_apply, args=("assign", it, version, prefix), disabled=off or not auth.may("assign"), width="stretch"
+        )
         b5.form_submit_button(
             "重新打开",
             on_click=_apply,
             args=("reopen", it, version, prefix),
-            disabled=off or d is None or d.status == "pending",
+            disabled=off or d is None or d.status == "pending" or not auth.may("reopen"),
             width="stretch",
         )
 

@@ -12,6 +12,7 @@ import detectors.ranking
 from ui import state
 from ui.common import (
     SEVERITIES,
+    STATUS_FILTERS,
     STATUS_ORDER,
     category_label,
     filtered,
@@ -42,7 +43,7 @@ with st.container(border=True):
     c2.multiselect("类别", cats, format_func=category_label, key="f_category", placeholder="全部")
     c3.multiselect("规则", rule_codes, key="f_rule", placeholder="全部")
     c4, c5, c6 = st.columns(3)
-    c4.multiselect("复核状态", STATUS_ORDER, format_func=status_label, key="f_status", placeholder="全部")
+    c4.multiselect("复核状态", STATUS_FILTERS, format_func=status_label, key="f_status", placeholder="全部")
     c5.multiselect("文档", doc_names, key="f_doc", placeholder="全部")
     c6.text_input("搜索", key="f_search", placeholder="标题、说明、原文、意见中的文字（空格分隔多个词）")
 
@@ -102,4 +103,4 @@ with st.expander("排序分是怎么算的？"):
         "下面是排序代码（`detectors/ranking.py`）自带的说明，随代码一起更新："
     )
     with st.container(border=True):
-        st.markdown(inspect.cleandoc(detectors.ranking.__doc__ or ""))
+        st.markdown(inspect.cleandoc(detectors.ranking.DOC_ZH))

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from audit_assist.annotate import annotated_pdf
 from audit_assist.export import to_csv, to_html, to_json, to_xlsx
 from audit_assist.pipeline import Analysis
 from audit_assist.store import Decision
-from ui.common import SEVERITIES, local_time, severity_label, status_label
+from ui.common import SEVERITIES, local_time, severity_label, status_label, status_text
 from ui.state import Item, status_of
 
 REVIEW_FIELDS = ("status", "reviewer", "comment", "decided_at", "assignee", "reason")
@@ -20,7 +21,7 @@ def export_row(it: Item, d: Decision | None) -> dict[str, Any]:
     """The contract fields of a finding plus its review columns."""
     row = it.finding.to_json()
     row.update(
-        status=status_label(status_of(d)),
+        status=status_text(d),
         reviewer=d.reviewer if d else "",
         comment=d.comment if d else "",
         decided_at=local_time(d.decided_at) if d else "",
@@ -53,6 +54,7 @@ def doc_summary(
                 "发现": len(mine),
                 **{severity_label(s): sum(1 for it in mine if it.finding.severity.value == s) for s in SEVERITIES},
                 **{status_label(s): status.count(s) for s in ("confirmed", "dismissed", "pending")},
+                "数值已变": sum(1 for it in mine if it.fp in decided and decided[it.fp].values_changed),
                 "本次导出": sum(1 for it in exported if it.sha == sha),
             }
         )
@@ -100,3 +102,9 @@ def json_text(rows: list[dict[str, Any]]) -> str:
 
 def printable(rows: list[dict[str, Any]], summary: list[dict[str, Any]], note: str) -> str:
     return to_html(rows, extra=PRINT_FIELDS, summary=summary, title="预决算公开审核发现汇总", note=note)
+
+
+def annotated(original: bytes, name: str, rows: list[dict[str, Any]], note: str) -> bytes:
+    """The PDF ``name`` with its exported findings boxed and noted, after a summary."""
+    mine = [r for r in rows if r["doc"] == name]
+    return annotated_pdf(original, mine, title=f"审核发现批注版：{name}", note=note)

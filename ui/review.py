@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from audit_assist.store import ACTION_LABELS
-from ui import decide, state
+from ui import auth, decide, state
 from ui.common import category_label, finding_label, local_time, md, severity_label, status_label
 from ui.state import status_of
 
@@ -33,12 +33,13 @@ with queue_tab:
 
     def _in_queue(it) -> bool:
         d = decided.get(it.fp)
+        # a decision on numbers that have changed since is to be looked at again
         if queue == "pending":
-            return status_of(d) == "pending"
+            return status_of(d) == "pending" or d.values_changed
         if queue == "mine":
-            return bool(me) and d is not None and d.assignee == me and d.status == "pending"
+            return bool(me) and d is not None and d.assignee == me and (d.status == "pending" or d.values_changed)
         if queue == "decided":
-            return status_of(d) != "pending"
+            return status_of(d) != "pending" and not d.values_changed
         return True
 
     chosen = [it for it in its if _in_queue(it)]
@@ -109,16 +110,41 @@ with history_tab:
         st.caption(f"{len(frame)} 条记录，最新的在前。记录只增不改。")
         st.dataframe(frame, hide_index=True, width="stretch", column_config={"发现": st.column_config.TextColumn(width="large")})
 
+
+def _sign(sha: str, name: str) -> None:
+    """Sign off a document whose findings are all decided (checked again here)."""
+    mine = [it for it in state.items() if it.sha == sha]
+    now = state.decisions(mine)
+    if not auth.may("signoff"):
+        state.flash("signoff", "error", f"{auth.role()}不能签发。")
+    elif any(status_of(now.get(it.fp)) == "pending" or now[it.fp].values_changed for it in mine):
+        state.flash("signoff", "warning", f"{name} 还有待复核的发现，不能签发。")
+    else:
+        s = state.store().sign_off(name, sha, signed_by=state.reviewer())
+        state.flash("signoff", "success", f"已签发：{name}（{s.signed_by}，{local_time(s.at)}）")
+
+
 with supervisor_tab:
+    if not auth.may("supervise"):
+        st.info("主管视图仅复核主管可见。")
+        st.stop()
     st.markdown("**按文档**")
+    state.show_flash("signoff")
+    loaded = {sha: a.doc.name for sha, a in state.analyses().items()}
+    signed = state.store().signed_off(loaded)
     per_doc = []
-    for doc in dict.fromkeys(it.finding.doc for it in its):
-        mine = [it for it in its if it.finding.doc == doc]
+    ready: dict[str, str] = {}  # documents with every finding decided and no sign-off yet
+    for sha, doc in loaded.items():
+        mine = [it for it in its if it.sha == sha]
         st_counts = {
             s: sum(1 for it in mine if status_of(decided.get(it.fp)) == s) for s in ("pending", "confirmed", "dismissed")
         }
+        changed = sum(1 for it in mine if it.fp in decided and decided[it.fp].values_changed)
         assigned = sum(1 for it in mine if it.fp in decided and decided[it.fp].assignee and decided[it.fp].status == "pending")
         high_open = sum(1 for it in mine if it.finding.severity.value == "high" and status_of(decided.get(it.fp)) == "pending")
+        sign = signed.get(sha)
+        if not st_counts["pending"] and not changed and sign is None:
+            ready[sha] = doc
         per_doc.append(
             {
                 "文件": doc,
@@ -126,9 +152,11 @@ with supervisor_tab:
                 "已确认": st_counts["confirmed"],
                 "已排除": st_counts["dismissed"],
                 "待复核": st_counts["pending"],
+                "数值已变": changed,
                 "其中高风险待复核": high_open,
                 "已指派未决": assigned,
-                "完成度": (len(mine) - st_counts["pending"]) / len(mine) if mine else 1.0,
+                "完成度": (len(mine) - st_counts["pending"] - changed) / len(mine) if mine else 1.0,
+                "签发": f"{sign.signed_by}，{local_time(sign.at)}" if sign else "",
             }
         )
     st.dataframe(
@@ -137,6 +165,16 @@ with supervisor_tab:
         width="stretch",
         column_config={"完成度": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent")},
     )
+    s1, s2 = st.columns([4, 1], vertical_alignment="bottom")
+    pick = s1.selectbox(
+        "签发复核完成的文档（全部发现均已确认或排除）",
+        list(ready),
+        format_func=ready.get,
+        index=None,
+        key="signoff_pick",
+        placeholder="没有可签发的文档" if not ready else "选择文档",
+    )
+    s2.button("签发", type="primary", disabled=pick is None, on_click=_sign, args=(pick, ready.get(pick, "")), width="stretch")
 
     st.markdown("**按复核人**")
     people: dict[str, dict] = {}

@@ -1,5 +1,5 @@
-"""规则: every rule's documentation (its docstring sections) and its examples, with how many
-findings it has in the loaded documents."""
+"""规则: every rule's documentation (its Chinese sections, ``Rule.doc_zh``) and its examples,
+with how many findings it has in the loaded documents."""
 
 from __future__ import annotations
 
@@ -9,11 +9,8 @@ from detectors.registry import ALL_RULES
 from ui import state
 from ui.common import category_label, md, severity_label
 
-SECTIONS = [
-    ("What it checks", "检查内容"),
-    ("Why an auditor cares", "为什么重要"),
-]
-EXAMPLES = [("Fails", ":red[:material/close:] 不通过的例子"), ("Passes", ":green[:material/check:] 通过的例子")]
+SECTIONS = ["检查内容", "为什么重要"]
+EXAMPLES = [("不通过", ":red[:material/close:] 不通过的例子"), ("通过", ":green[:material/check:] 通过的例子")]
 
 st.title("规则")
 its = state.items()
@@ -23,7 +20,7 @@ for it in its:
 
 st.caption(
     f"共 {len(ALL_RULES)} 条规则。每条规则的说明取自其代码中的文档（检查内容、为什么重要、不通过与通过的例子），"
-    "这些例子同时用于规则的测试。"
+    "例子与规则测试所用的例子相同。"
 )
 c1, c2 = st.columns([2, 3])
 cats = sorted({cls.category for cls in ALL_RULES}, key=category_label)
@@ -39,7 +36,7 @@ def _show_findings(code: str) -> None:
 
 
 for cls in ALL_RULES:
-    sections = cls.doc_sections()
+    sections = cls.doc_sections_zh()
     text = " ".join([cls.code, cls.title, *sections.values()]).lower()
     if chosen and cls.category not in chosen:
         continue
@@ -51,9 +48,9 @@ for cls in ALL_RULES:
     ):
         if sections.get("summary"):
             st.markdown(f"*{md(sections['summary'])}*")
-        for key, label in SECTIONS:
+        for key in SECTIONS:
             if sections.get(key):
-                st.markdown(f"**{label}**")
+                st.markdown(f"**{key}**")
                 st.markdown(md(sections[key]))
         cols = st.columns(2)
         for col, (key, label) in zip(cols, EXAMPLES):

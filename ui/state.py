@@ -1,7 +1,9 @@
 """Session state, the cached analyses and the review store, shared by the pages.
 
-Parsing is cached by the file's hash (``st.cache_data``) and, within a session, the analyses are
-kept in session state, so a click never re-parses. Each analysed document is recorded in the
+The documents the app holds are kept in the results store by content (``ResultStore.keep_upload``):
+a new session, or the app after a restart, opens them again, and the samples only when there are
+none. Parsing is cached by the file's hash (``st.cache_data``) and, within a session, the analyses
+are kept in session state, so a click never re-parses. Each analysed document is recorded in the
 store once per session; review decisions are read from the store on every run, so what another
 reviewer decided shows up on the next click.
 """
@@ -14,7 +16,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from audit_assist.pipeline import Analysis, ExtractionError, analyse_document
+from audit_assist.accounts import Accounts
+from audit_assist.batch import analyse_upload
+from audit_assist.pipeline import Analysis, ExtractionError
 from audit_assist.results import ResultStore
 from audit_assist.store import AnalysisDiff, Decision, Store, database_url
 from detectors.registry import rule_versions
@@ -54,7 +58,10 @@ class Item:
 
 def init() -> None:
     ss = st.session_state
-    ss.setdefault("files", {})  # sha256 → (name, bytes), in the order added
+    if "files" not in ss:  # a new session: the documents kept in the store, else the samples
+        # sha256 → (name, bytes), in the order added
+        ss.files = {sha: (name, data) for sha, name, data in results_store().kept_uploads()}
+        ss.samples_loaded = bool(ss.files)
     ss.setdefault("errors", {})  # name → reason, for files that could not be read
     ss.setdefault("analysed", {})  # sha256 → Analysis | str (the reason it failed)
     ss.setdefault("diffs", {})  # sha256 → AnalysisDiff against the previous analysis of that name
@@ -75,7 +82,9 @@ def keep_widget_state() -> None:
 
 
 def reviewer() -> str:
-    return (st.session_state.get("reviewer") or "").strip()
+    """Who decides: the logged-in account in a shared app, else the name typed in the sidebar."""
+    account = st.session_state.get("account")
+    return account.name if account else (st.session_state.get("reviewer") or "").strip()
 
 
 # ------------------------------------------------------------------ files
@@ -104,12 +113,14 @@ def add_file(name: str, data: bytes) -> str:
             remove_file(old_sha)
             ss.replaced[name] = ss.replaced.get(name, 0) + 1
     ss.files[sha] = (name, data)
+    results_store().keep_upload(sha, name, data)  # back after a restart
     return sha
 
 
 def remove_file(sha: str) -> None:
     ss = st.session_state
     name, _ = ss.files.pop(sha, ("", b""))
+    results_store().drop_upload(sha)
     ss.analysed.pop(sha, None)
     ss.diffs.pop(sha, None)
     ss.errors.pop(name, None)
@@ -128,11 +139,12 @@ def clear_files() -> None:
 @st.cache_data(show_spinner=False, max_entries=256)
 def analyse_cached(sha: str, name: str, rules: str, _data: bytes) -> Analysis | str:
     """Keyed on the file's hash (and the rule set's versions); the bytes are not hashed again.
-    The extraction comes from the results store when this content was read before (by the app
-    or by a batch scan), so reopening the app does not read the PDFs again.
-    Returns the analysis, or the reason (in Chinese) the file could not be read."""
+    The file is read and analysed in a process of its own within the limits of a batch scan
+    (``audit_assist.batch.analyse_upload``); its extraction comes from the results store when
+    this content was read before (by the app or by a batch scan), so reopening the app does not
+    read the PDFs again. Returns the analysis, or the reason (in Chinese) the file could not be read."""
     try:
-        return analyse_document(results_store().document(sha, name, _data))
+        return analyse_upload(_data, name, store=results_store())
     except ExtractionError as exc:
         return exc.reason
     except Exception as exc:  # noqa: BLE001 - one bad file must not take the app down
@@ -211,6 +223,15 @@ def store() -> Store:
 
 
 @st.cache_resource(show_spinner=False)
+def _accounts(url: str) -> Accounts:
+    return Accounts(_store(url))
+
+
+def accounts() -> Accounts:
+    return _accounts(database_url())
+
+
+@st.cache_resource(show_spinner=False)
 def _results(url: str) -> ResultStore:
     return ResultStore(url)
 
@@ -221,8 +242,16 @@ def results_store() -> ResultStore:
 
 
 def decisions(its: list[Item]) -> dict[str, Decision]:
-    """Current decisions for these findings, by fingerprint (read fresh on every run)."""
-    return store().decisions(it.fp for it in its)
+    """Current decisions for these findings, by fingerprint (read fresh on every run), each
+    seen against its finding's values now (``Decision.values_changed``)."""
+    found = store().decisions(it.fp for it in its)
+    return {it.fp: found[it.fp].against(it.finding.to_json()["values"]) for it in its if it.fp in found}
+
+
+def decision(it: Item) -> Decision | None:
+    """The current decision of one finding, seen against its values now."""
+    d = store().decision(it.fp)
+    return d.against(it.finding.to_json()["values"]) if d else None
 
 
 def status_of(decision: Decision | None) -> str:

@@ -41,6 +41,21 @@ class TableIdentities(Rule):
         收入支出决算总表 卫生健康支出 329.85，支出决算表 210 类 329.85
     """
 
+    doc_zh = """标准报表之间的勾稽关系。
+
+    检查内容：
+        收入支出决算总表的本年收入合计 = 收入决算表合计，本年支出合计 = 支出决算表合计；表一的每个支出类 =
+        支出决算表中的同一类；财政拨款收入支出决算总表的一般公共预算列（分类和合计）= 一般公共预算财政拨款
+        支出决算表；基本支出明细表的人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出决算表的基本支出。
+        缺少比较所需列的表不作比较。
+    为什么重要：
+        各表是同一套账从不同角度的反映；勾稽不符，说明某张表是用另一套数字编制的。
+    不通过：
+        收入支出决算总表 卫生健康支出 329.85，支出决算表 210 类 319.70
+    通过：
+        收入支出决算总表 卫生健康支出 329.85，支出决算表 210 类 329.85
+    """
+
     code = "XTB003"
     title = "表间勾稽关系不符"
     category = "cross_table"
@@ -84,6 +99,8 @@ class TableIdentities(Rule):
     def _pair(
         self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale, check: str
     ) -> Iterable[Case]:
+        if a.column(ca) is None or b.column(cb) is None:
+            return  # a table without that column states nothing to compare
         if ra is None or rb is None:
             yield Case(check, NOT_APPLICABLE, row_evidence(a, ra) if ra is not None else table_title_evidence(a))
             return
@@ -95,6 +112,8 @@ class TableIdentities(Rule):
         yield self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale, check, where)
 
     def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str], check: str) -> Iterable[Case]:
+        if a.column(ca) is None or b.column(cb) is None:  # a table without that column states nothing to compare
+            return
         for r in a.rows:
             code = class_code(r.label)
             if not code:

@@ -38,12 +38,12 @@ def text_pdf(lines: list[str], encrypt=None, font: str = FONT) -> bytes:
 
 
 def pages_pdf(n: int) -> bytes:
-    """``n`` pages of one sentence each."""
+    """``n`` pages of one sentence each (of a 部门决算, so that it is analysed as one)."""
     buf = io.BytesIO()
     c = _canvas(buf)
     for i in range(1, n + 1):
         c.setFont(FONT, 11)
-        c.drawString(25 * mm, A4[1] - 30 * mm, f"本页是说明的第{i}部分。")
+        c.drawString(25 * mm, A4[1] - 30 * mm, f"本页是部门决算说明的第{i}部分。")
         c.showPage()
     c.save()
     return buf.getvalue()
