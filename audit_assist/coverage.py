@@ -20,6 +20,7 @@ from typing import Any
 from detectors.base import FAILED, NOT_APPLICABLE, PASSED, Case, Rule
 from detectors.completeness.CMP001_standard_tables import required_tables
 from detectors.narrative.TXT001_figure_vs_table import FigureVsTable
+from extract.pdf import page_ranges
 from extract.tables import KIND_LABELS
 from models import Document, Figure, Finding
 
@@ -31,8 +32,8 @@ MIN_LINKED_SHARE = 0.5
 # ... nor when the text states this many amounts and none of them was recognised as a quantity of
 # the tables (a narrative in wordings the product does not know).
 MIN_AMOUNTS = 10
-_PAGE_WARNING = re.compile(r"^第(\d+)页(.+)$")
-_OCR_READ = "已OCR识别"  # extract.pdf's warning for a page read by OCR
+_PAGE_WARNING = re.compile(r"^第([\d–、]+)页(.+)$", re.S)  # extract.pdf's: "第1–3、5页没有文字层，需OCR"
+_OCR_READ = "已OCR识别"  # extract.pdf's warning for pages read by OCR
 
 
 @dataclass
@@ -88,10 +89,12 @@ class CheckResult:
 
 
 @dataclass
-class UnreadPage:
-    page: int
+class UnreadPages:
+    """Pages without a text layer, as the reader reported them (one warning line)."""
+
+    pages: list[int]
     reason: str  # as the reader reported it: "没有文字层，需OCR"
-    ocr: bool  # read by OCR (its text may be wrong) rather than not read at all
+    ocr: bool  # read by OCR (their text may be wrong) rather than not read at all
 
 
 @dataclass
@@ -107,7 +110,7 @@ class Coverage:
     amounts: list[Figure]  # the narrative's amounts of money
     linked: list[Figure]  # those linked to the table cell stating the same quantity
     sought: list[Figure]  # those that state a quantity of the tables no cell was found for
-    pages: list[UnreadPage]  # pages without a text layer, or not read
+    pages: list[UnreadPages]  # pages without a text layer, or not read
 
     @property
     def unlinked(self) -> list[Figure]:
@@ -158,9 +161,9 @@ class Coverage:
         missing = [t.label for t in self.tables if not t.found]
         if missing:
             reasons.append(f"{len(missing)} 张应公开的报表未找到（{'、'.join(missing)}）")
-        unread = [p.page for p in self.pages if not p.ocr]
+        unread = [n for p in self.pages if not p.ocr for n in p.pages]
         if unread:
-            reasons.append(f"第 {'、'.join(map(str, unread))} 页未能读取")
+            reasons.append(f"第 {page_ranges(unread)} 页未能读取")
         if self.tables:
             share = self.linked_share
             if share is not None and share < MIN_LINKED_SHARE:
@@ -200,7 +203,7 @@ class Coverage:
                 "linked": len(self.linked),
                 "unlinked": [_figure_json(f, any(f is g for g in self.sought)) for f in self.unlinked],
             },
-            "unread_pages": [{"page": p.page, "reason": p.reason, "ocr": p.ocr} for p in self.pages],
+            "unread_pages": [{"pages": p.pages, "reason": p.reason, "ocr": p.ocr} for p in self.pages],
             "low_coverage": self.low_coverage,
             "low_coverage_reasons": self.low_coverage_reasons,
         }
@@ -285,11 +288,16 @@ def _table_found(doc: Document, kind: str) -> TableFound:
     return TableFound(kind, first.title, first.number, pages)
 
 
-def _unread_pages(doc: Document) -> list[UnreadPage]:
+def _unread_pages(doc: Document) -> list[UnreadPages]:
     out = []
     for w in doc.warnings:
         m = _PAGE_WARNING.match(w)
         if m:
-            page = int(m.group(1))
-            out.append(UnreadPage(page, m.group(2).lstrip("，"), page in doc.ocr_pages and _OCR_READ in w))
+            pages = [n for part in m.group(1).split("、") for n in _page_run(part)]
+            out.append(UnreadPages(pages, m.group(2), _OCR_READ in w and set(pages) <= set(doc.ocr_pages)))
     return out
+
+
+def _page_run(part: str) -> range:
+    first, _, last = part.partition("–")
+    return range(int(first), int(last or first) + 1)

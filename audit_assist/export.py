@@ -231,7 +231,8 @@ def coverage_lines(records: Iterable[dict[str, Any]]) -> list[list[Any]]:
             out.append([doc, "未对应的文字金额", f["text"], what, None, None, None, None, f["page"], f["sentence"]])
         for p in c["unread_pages"]:
             what = "已OCR识别" if p["ocr"] else "未能读取"
-            out.append([doc, "未读取的页", f"第{p['page']}页", what, None, None, None, None, p["page"], p["reason"]])
+            pages = "、".join(map(str, p["pages"]))
+            out.append([doc, "未读取的页", f"第{pages}页", what, None, None, None, None, pages, p["reason"]])
     return out
 
 

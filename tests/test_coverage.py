@@ -257,23 +257,24 @@ def test_a_failed_case_points_at_its_finding(sample_pdfs):
 
 
 def test_pages_without_a_text_layer(sample_text_docs):
-    """A page read by OCR is listed (its text may be wrong); a page not read at all makes the
-    coverage low: what it holds is unknown."""
+    """Pages read by OCR are listed (their text may be wrong); pages not read at all make the
+    coverage low: what they hold is unknown. The reader gives one warning per kind, its pages as
+    ranges."""
     from copy import deepcopy
 
-    from audit_assist.coverage import UnreadPage
+    from audit_assist.coverage import UnreadPages
     from audit_assist.pipeline import analyse_document
 
     doc = deepcopy(sample_text_docs["002_78b07d84ccf1ecd6"])
-    doc.warnings += ["第3页没有文字层，已OCR识别（结果可能有误，请核对原件）", "第7页没有文字层，需OCR"]
-    doc.ocr_pages += [3, 7]  # OCR ran on both; it found nothing on page 7
+    doc.warnings += ["第3、5页没有文字层，已OCR识别（结果可能有误，请核对原件）", "第7–9页没有文字层，需OCR"]
+    doc.ocr_pages += [3, 5, 7, 8, 9]  # OCR ran on all five; it found nothing on pages 7 to 9
     c = analyse_document(doc).coverage
     assert c.pages == [
-        UnreadPage(3, "没有文字层，已OCR识别（结果可能有误，请核对原件）", True),
-        UnreadPage(7, "没有文字层，需OCR", False),
+        UnreadPages([3, 5], "没有文字层，已OCR识别（结果可能有误，请核对原件）", True),
+        UnreadPages([7, 8, 9], "没有文字层，需OCR", False),
     ]
-    assert c.low_coverage_reasons == ["第 7 页未能读取"]
-    assert c.to_json()["unread_pages"][1] == {"page": 7, "reason": "没有文字层，需OCR", "ocr": False}
+    assert c.low_coverage_reasons == ["第 7–9 页未能读取"]
+    assert c.to_json()["unread_pages"][1] == {"pages": [7, 8, 9], "reason": "没有文字层，需OCR", "ocr": False}
 
 
 # ------------------------------------------------------------------ the app

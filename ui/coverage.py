@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from extract.pdf import page_ranges
 from ui import state
 from ui.common import md
 
@@ -137,4 +138,4 @@ st.subheader("未读取的页")
 if not c.pages:
     st.caption("每一页都有文字层，均已读取。")
 for p in c.pages:
-    (st.warning if p.ocr else st.error)(f"第 {p.page} 页：{p.reason}")
+    (st.warning if p.ocr else st.error)(f"第 {page_ranges(p.pages)} 页：{p.reason}")
