@@ -494,7 +494,7 @@ def test_documents_and_their_review_state_come_back_in_a_new_session(samples, db
     """The documents the app holds are kept in the results store by content: a new session (a
     restarted app) opens them, not the samples, with their decisions, without uploading again."""
     at = start()
-    assert list(at.dataframe[0].value["文件"]) == PDFS
+    assert list(at.dataframe[0].value["文件"]) == LISTED
     keep = PDFS[1:3]
     drop = [sha for sha, (name, _) in at.session_state["files"].items() if name not in keep]
     at.multiselect(key="drop_docs").set_value(drop).run()

@@ -353,6 +353,63 @@ def test_unreadable_upload_and_corrected_version(server, browser, tmp_path):
 SHOTS = os.environ.get("AUDIT_ASSIST_SCREENSHOTS")  # a folder: the tests save what they see there
 
 
+def test_coverage_view(server, browser, tmp_path):
+    """A document whose tables were renamed comes first in the list, flagged; a click on a row
+    opens its coverage: the checks with their results, a failed case opening its finding, the
+    text's amounts that found no table cell with their sentences."""
+    from test_coverage import _variants
+
+    from audit_assist.pipeline import analyse_bytes
+
+    url, _ = server
+    name = "002_78b07d84ccf1ecd6.txt"
+    (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+    (tmp_path / "renamed.txt").write_text(_variants()["renamed.txt"], encoding="utf-8")
+    coverage = analyse_bytes((SAMPLES / name).read_bytes(), name).coverage
+    renamed = analyse_bytes(_variants()["renamed.txt"].encode("utf-8"), "renamed.txt").coverage
+
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    page.get_by_role("button", name="清空列表").click()
+    page.wait_for_selector("text=还没有文档")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(tmp_path / name), str(tmp_path / "renamed.txt")]
+    )
+    wait_for_cell(page, "renamed.txt")
+    alert = page.locator('[data-testid="stAlert"]', has_text="renamed.txt").first
+    assert alert.inner_text().strip() == f"renamed.txt：⚠ 覆盖不足，需人工审阅（{'；'.join(renamed.low_coverage_reasons)}）"
+    cells = grid_texts(page)
+    # the flagged document first, never presented as clean
+    assert cells.index("renamed.txt") < cells.index(name)
+    assert "⚠ 覆盖不足，需人工审阅" in cells and coverage.summary() in cells
+
+    # a click on the second row (the sample) opens its coverage
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 80, grid["y"] + 35 + 35 + 17)
+    page.wait_for_selector('h1:has-text("覆盖情况")')
+    settle(page)
+    assert page.locator('[data-testid="stAlert"]').first.inner_text().strip() == f"覆盖充分：{coverage.summary()}。"
+    checks = page.locator('[data-testid="stDataFrame"]').nth(1).locator('[role="gridcell"]').all_inner_texts()
+    assert coverage.checks[0].name in checks
+    sought = page.locator('[data-testid="stDataFrame"]').nth(2).locator('[role="gridcell"]').all_inner_texts()
+    assert coverage.sought[0].sentence in sought
+
+    # a failed case opens its finding
+    failing = next(k for k in coverage.checks if k.failures)
+    finding = failing.failures[0].finding
+    page.locator('[data-testid="stExpander"]', has_text=f"{failing.rule} {failing.name}").first.click()
+    settle(page)
+    page.get_by_role("button", name="查看发现").first.click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    assert page.locator("h2", has_text=finding.title).count() == 1
+    page.close()
+
+
 def shot(page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
@@ -446,60 +503,3 @@ def test_login_and_roles(server, browser):
     assert [(h.action, h.reviewer) for h in store.history(fp)] == [("confirm", "王审计"), ("reopen", "张主管")]
     page.close()
     store.dispose()
-
-
-def test_coverage_view(server, browser, tmp_path):
-    """A document whose tables were renamed comes first in the list, flagged; a click on a row
-    opens its coverage: the checks with their results, a failed case opening its finding, the
-    text's amounts that found no table cell with their sentences."""
-    from test_coverage import _variants
-
-    from audit_assist.pipeline import analyse_bytes
-
-    url, _ = server
-    name = "002_78b07d84ccf1ecd6.txt"
-    (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
-    (tmp_path / "renamed.txt").write_text(_variants()["renamed.txt"], encoding="utf-8")
-    coverage = analyse_bytes((SAMPLES / name).read_bytes(), name).coverage
-    renamed = analyse_bytes(_variants()["renamed.txt"].encode("utf-8"), "renamed.txt").coverage
-
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.set_default_timeout(300_000)
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stDataFrame"]')
-    settle(page)
-    page.get_by_role("button", name="清空列表").click()
-    page.wait_for_selector("text=还没有文档")
-    settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        [str(tmp_path / name), str(tmp_path / "renamed.txt")]
-    )
-    wait_for_cell(page, "renamed.txt")
-    alert = page.locator('[data-testid="stAlert"]', has_text="renamed.txt").first
-    assert alert.inner_text().strip() == f"renamed.txt：⚠ 覆盖不足，需人工审阅（{'；'.join(renamed.low_coverage_reasons)}）"
-    cells = grid_texts(page)
-    # the flagged document first, never presented as clean
-    assert cells.index("renamed.txt") < cells.index(name)
-    assert "⚠ 覆盖不足，需人工审阅" in cells and coverage.summary() in cells
-
-    # a click on the second row (the sample) opens its coverage
-    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
-    page.mouse.click(grid["x"] + 80, grid["y"] + 35 + 35 + 17)
-    page.wait_for_selector('h1:has-text("覆盖情况")')
-    settle(page)
-    assert page.locator('[data-testid="stAlert"]').first.inner_text().strip() == f"覆盖充分：{coverage.summary()}。"
-    checks = page.locator('[data-testid="stDataFrame"]').nth(1).locator('[role="gridcell"]').all_inner_texts()
-    assert coverage.checks[0].name in checks
-    sought = page.locator('[data-testid="stDataFrame"]').nth(2).locator('[role="gridcell"]').all_inner_texts()
-    assert coverage.sought[0].sentence in sought
-
-    # a failed case opens its finding
-    failing = next(k for k in coverage.checks if k.failures)
-    finding = failing.failures[0].finding
-    page.locator('[data-testid="stExpander"]', has_text=f"{failing.rule} {failing.name}").first.click()
-    settle(page)
-    page.get_by_role("button", name="查看发现").first.click()
-    page.wait_for_selector('h1:has-text("详情")')
-    settle(page)
-    assert page.locator("h2", has_text=finding.title).count() == 1
-    page.close()
