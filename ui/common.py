@@ -103,8 +103,9 @@ def fmt_number(v: Any) -> str:
     return f"{f:,.2f}".rstrip("0").rstrip(".") if abs(f) >= 0.01 else f"{f:.4g}"
 
 
-def pages_of(f: Finding) -> list[int]:
-    return sorted({e.page for e in f.evidence if e.page})
+def pages_of(f: Finding, of_doc: str = "") -> list[int]:
+    """The pages of the finding's evidence in its own document, or in another one it names."""
+    return sorted({e.page for e in f.evidence if e.page and e.doc == of_doc})
 
 
 def pages_text(f: Finding) -> str:
