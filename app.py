@@ -23,6 +23,7 @@ PAGES = [
     st.Page("ui/coverage.py", title="覆盖情况", icon=":material/checklist:"),
     st.Page("ui/findings.py", title="发现", icon=":material/flag:"),
     st.Page("ui/detail.py", title="详情", icon=":material/search:"),
+    st.Page("ui/families.py", title="文档族", icon=":material/account_tree:"),
     st.Page("ui/review.py", title="复核", icon=":material/task_alt:"),
     st.Page("ui/charts.py", title="图表", icon=":material/bar_chart:"),
     st.Page("ui/exports.py", title="导出", icon=":material/download:"),

@@ -99,6 +99,7 @@ class FamilyResult:
     families: list[Family] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)  # the linked findings, contract rows
     reused: int = 0  # families whose findings came from the store
+    findings: list[Finding] = field(default_factory=list)  # the findings themselves, when derived here
 
 
 def check_family(family: Family, docs: dict[str, Document]) -> list[Finding]:
@@ -118,8 +119,8 @@ def analyse_families(docs: Iterable[Document], manual: dict[frozenset[str], bool
     """Families among documents already read (an upload, a test), and their linked findings."""
     by_name = {d.name: d for d in docs}
     families = group([Identity.of(d) for d in by_name.values()], manual)
-    rows = [f.to_json() for family in families for f in check_family(family, by_name)]
-    return FamilyResult(families, sorted(rows, key=lambda r: -r["score"]))
+    found = sorted((f for family in families for f in check_family(family, by_name)), key=lambda f: -f.score)
+    return FamilyResult(families, [f.to_json() for f in found], findings=found)
 
 
 def link_stored(

@@ -52,6 +52,21 @@ VALUE_LABELS = {
     "anomaly": "异常度",
     "median": "中位数",
     "zero_budget_lines": "年初预算为0的科目数",
+    "previous": "上年数",
+    "department": "部门文件数",
+    "base": "基数",
+    "computed_on": "实际计算依据",
+    "current": "本年数",
+    "denominator": "分母",
+    "numerator": "分子",
+    "distance": "相差字数",
+    "dominant_count": "通行写法次数",
+    "previous_expense": "支出所隐含的上年数",
+    "previous_income": "收入所隐含的上年数",
+    "share": "占比",
+    "since": "起始年度",
+    "standard": "标准",
+    "year": "年度",
 }
 
 DOC_TYPE_LABELS = {"unknown": "未识别"}
@@ -103,8 +118,9 @@ def fmt_number(v: Any) -> str:
     return f"{f:,.2f}".rstrip("0").rstrip(".") if abs(f) >= 0.01 else f"{f:.4g}"
 
 
-def pages_of(f: Finding) -> list[int]:
-    return sorted({e.page for e in f.evidence if e.page})
+def pages_of(f: Finding, of_doc: str = "") -> list[int]:
+    """The pages of the finding's evidence in its own document, or in another one it names."""
+    return sorted({e.page for e in f.evidence if e.page and e.doc == of_doc})
 
 
 def pages_text(f: Finding) -> str:

@@ -91,9 +91,14 @@ with left:
     if narrative:
         st.markdown("**文字说明中的原文**")
         for e in narrative:
-            found = evidence.paragraph_with(doc, e)
+            source = doc
+            if e.doc:  # a sentence of the other document of the finding
+                other_sha = state.sha_of(e.doc)
+                source = state.analyses()[other_sha].doc if other_sha in state.analyses() else None
+            found = evidence.paragraph_with(source, e) if source is not None else None
             with st.container(border=True):
-                st.caption(f"{f'第 {e.page} 页　' if e.page else ''}{evidence.role_label(e.role)}")
+                where = f"{e.doc}　" if e.doc else ""
+                st.caption(f"{where}{f'第 {e.page} 页　' if e.page else ''}{evidence.role_label(e.role)}")
                 st.markdown(found[1] if found else html.escape(e.text), unsafe_allow_html=True)
 
 with right:
@@ -108,10 +113,18 @@ with right:
         )
         st.caption("计算方法见“帮助”页。")
 
-# The page with the evidence drawn on it; the other evidence pages one click away.
-pages = pages_of(f)
-if doc.format == "pdf" and pages:
-    st.subheader("原文页面")
+# The page with the evidence drawn on it; the other evidence pages one click away. A finding that
+# rests on two documents shows the other document's page beside this one's.
+
+
+def page_view(sha: str, doc, data: bytes, of_doc: str, side_by_side: bool) -> None:
+    pages = pages_of(f, of_doc)
+    if doc.format != "pdf" or not pages:
+        if doc.format == "pdf":
+            st.info("这条发现在此文件中的证据没有页码，无法在页面上标出。")
+        else:
+            st.info(f"{doc.format.upper()} 文件没有页面图像；证据见下方的表格与上方的原文。")
+        return
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     with c1:
         page = (
@@ -120,26 +133,43 @@ if doc.format == "pdf" and pages:
                 pages,
                 default=pages[0],
                 format_func=lambda p: f"第 {p} 页",
-                key=f"page:{it.key}",
+                key=f"page:{it.key}:{of_doc}",
             )
             or pages[0]
         )
-    crop = c2.toggle("只看证据附近", value=True, key=f"crop:{it.key}", help="关闭后显示整页")
-    boxes = evidence.boxes_on(doc, f, page)
-    img = evidence.draw(evidence.page_png(it.sha, page, evidence.RESOLUTION, data), boxes, evidence.RESOLUTION)
+    crop = c2.toggle("只看证据附近", value=True, key=f"crop:{it.key}:{of_doc}", help="关闭后显示整页")
+    boxes = evidence.boxes_on(doc, f, page, of_doc)
+    img = evidence.draw(evidence.page_png(sha, page, evidence.RESOLUTION, data), boxes, evidence.RESOLUTION)
     if crop:
         img = evidence.crop_to(img, boxes, evidence.RESOLUTION)
     st.markdown(evidence.legend([b.role for b in boxes]) or "此页没有可标出的位置。", unsafe_allow_html=True)
     # a portrait page at full width would be taller than the screen: keep it narrower
-    holder = st.columns([3, 1])[0] if img.height > img.width and not crop else st.container()
+    holder = st.columns([3, 1])[0] if img.height > img.width and not crop and not side_by_side else st.container()
     holder.image(img, caption=f"{doc.name} 第 {page} 页（共 {doc.page_count} 页）", width="stretch", output_format="PNG")
-elif doc.format == "pdf":
-    st.info("这条发现的证据没有页码，无法在页面上标出。")
-else:
-    st.info(f"{doc.format.upper()} 文件没有页面图像；证据见下方的表格与上方的原文。")
 
-# The tables the evidence points into, with the involved cells coloured by role.
-table_ids = list(dict.fromkeys(e.table for e in f.evidence if e.table and e.row is not None))
+
+others = list(dict.fromkeys(e.doc for e in f.evidence if e.doc))
+st.subheader("原文页面" if not others else "原文页面（两份文件对照）")
+if not others:
+    page_view(it.sha, doc, data, "", False)
+else:
+    columns = st.columns(1 + len(others), gap="large")
+    with columns[0]:
+        st.markdown(f"**{md(doc.name)}**（本条发现所在文件）")
+        page_view(it.sha, doc, data, "", True)
+    for col, name in zip(columns[1:], others):
+        with col:
+            st.markdown(f"**{md(name)}**（对照文件）")
+            other_sha = state.sha_of(name)
+            other = state.analyses().get(other_sha) if other_sha else None
+            if other is None:
+                st.info(f"对照文件“{name}”未载入，无法显示其页面；证据原文见下方“全部证据”。")
+            else:
+                page_view(other_sha, other.doc, ss.files[other_sha][1], name, True)
+
+# The tables the evidence points into, with the involved cells coloured by role (the other
+# document's tables are its own: only this document's are listed here).
+table_ids = list(dict.fromkeys(e.table for e in f.evidence if e.table and e.row is not None and not e.doc))
 for tid in table_ids:
     table = doc.table(tid)
     if table is None:
@@ -160,6 +190,7 @@ with st.expander(f"全部证据（{len(f.evidence)} 处）"):
         pd.DataFrame(
             [
                 {
+                    "文件": e.doc or f.doc,
                     "角色": evidence.role_label(e.role),
                     "页码": e.page,
                     "表格": e.table,

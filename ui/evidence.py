@@ -72,11 +72,13 @@ def find_row(table: Table, index: int | None) -> Row | None:
     return next((r for r in table.rows if r.index == index), None)
 
 
-def boxes_on(doc: Document, finding: Finding, page: int) -> list[Box]:
+def boxes_on(doc: Document, finding: Finding, page: int, of_doc: str = "") -> list[Box]:
     """What to draw on one page: the involved cells where the evidence names them, else the
-    evidence's own box."""
+    evidence's own box (``of_doc``: the evidence from that other document of the finding)."""
     out: list[Box] = []
     for e in finding.evidence:
+        if e.doc != of_doc:
+            continue
         table = doc.table(e.table) if e.table else None
         row = find_row(table, e.row) if table else None
         cells = [row.cells[c] for c in e.cols if row and c < len(row.cells)]

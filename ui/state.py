@@ -18,6 +18,7 @@ import streamlit as st
 
 from audit_assist.accounts import Accounts
 from audit_assist.batch import analyse_upload
+from audit_assist.families import FamilyResult, FamilyStore, analyse_families
 from audit_assist.pipeline import Analysis, ExtractionError
 from audit_assist.results import ResultStore
 from audit_assist.store import AnalysisDiff, Decision, Store, database_url
@@ -197,11 +198,33 @@ def diff(sha: str) -> AnalysisDiff | None:
     return st.session_state.diffs.get(sha)
 
 
+def families() -> FamilyResult:
+    """The families among the loaded documents (the links made or undone by hand applied) and
+    their findings; derived again only when the documents or the hand-made links change."""
+    ss = st.session_state
+    docs = {sha: a.doc for sha, a in analyses().items()}
+    manual = family_store().manual()
+    signature = (tuple(sorted(docs)), tuple(sorted((tuple(sorted(k)), v) for k, v in manual.items())))
+    if ss.get("families_of") != signature:
+        ss.families = analyse_families(docs.values(), manual)
+        ss.families_of = signature
+    return ss.families
+
+
 def items() -> list[Item]:
-    """Every finding of the loaded documents, highest score first."""
+    """Every finding of the loaded documents, and of the families they form, highest score first."""
     out = [Item(f"{sha[:12]}:{f.fingerprint}", sha, f) for sha, a in analyses().items() for f in a.findings]
+    sha_of = {a.doc.name: sha for sha, a in analyses().items()}
+    for f in families().findings:
+        if f.doc in sha_of:
+            out.append(Item(f"{sha_of[f.doc][:12]}:{f.fingerprint}", sha_of[f.doc], f))
     out.sort(key=lambda it: (-it.finding.score, it.finding.doc, it.finding.rule, it.finding.fingerprint))
     return out
+
+
+def sha_of(name: str) -> str | None:
+    """The loaded file of that name (the other document a finding's evidence comes from)."""
+    return next((sha for sha, (n, _) in st.session_state.files.items() if n == name), None)
 
 
 def item(key: str | None) -> Item | None:
@@ -234,6 +257,16 @@ def accounts() -> Accounts:
 @st.cache_resource(show_spinner=False)
 def _results(url: str) -> ResultStore:
     return ResultStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _families(url: str) -> FamilyStore:
+    return FamilyStore(_results(url).engine)
+
+
+def family_store() -> FamilyStore:
+    """The links made or undone by hand between documents, kept with the decisions."""
+    return _families(database_url())
 
 
 def results_store() -> ResultStore:
