@@ -436,6 +436,70 @@ def only_status(page, label: str) -> None:
     settle(page)
 
 
+def test_family_both_pages_and_confirm(server, browser, tmp_path):
+    """Two budgets of one body, a year apart, whose later one misstates the change from the earlier
+    (tests/fixtures/rules/LNK001.yml, rendered to PDF): the 文档族 page shows the family and its
+    finding, the 详情 page both documents' pages side by side, and the finding is confirmed."""
+    import yaml
+
+    from audit_assist.families import analyse_families
+    from audit_assist.render import to_pdf
+    from audit_assist.store import Store
+    from extract import load_bytes
+    from extract.text import read_text
+
+    url, db_url = server
+    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "rules" / "LNK001.yml").read_text(encoding="utf-8"))
+    docs = next(c for c in data["cases"] if c["name"] == "fail_change_from_a_previous_year_never_published")["docs"]
+    paths = []
+    for name, text in docs.items():
+        path = tmp_path / name.replace(".txt", ".pdf")
+        path.write_bytes(to_pdf(read_text(text.encode("utf-8")), title=path.stem))
+        paths.append(path)
+
+    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    page.set_default_timeout(300_000)
+    page.goto(url)
+    page.wait_for_selector('h1:has-text("文档")')
+    settle(page)
+    page.get_by_role("button", name="清空列表").click()
+    page.wait_for_selector("text=还没有文档")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(p) for p in paths])
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    reviewer = page.get_by_label("复核人", exact=True)
+    reviewer.fill(REVIEWER)
+    reviewer.press("Enter")
+    settle(page)
+
+    goto_page(page, "文档族")
+    assert page.get_by_text("上年与本年：2024预算.pdf ↔ 2025预算.pdf").count() == 1
+    assert page.get_by_text("同为上海市普陀区某某街道办事处的部门预算：2024年与2025年", exact=False).count() == 1
+    finding = page.get_by_text("称比2024年增加3,000.00万元", exact=False)
+    assert finding.count() == 1
+    page.get_by_role("button", name="查看").first.click()
+    page.wait_for_selector('h1:has-text("详情")')
+    settle(page)
+    assert page.get_by_text("原文页面（两份文件对照）").count() == 1
+    captions = page.locator('[data-testid="stImage"]')
+    captions.nth(1).wait_for()
+    texts = captions.all_inner_texts()
+    assert any(t.startswith("2025预算.pdf 第 1 页") for t in texts) and any(t.startswith("2024预算.pdf 第 1 页") for t in texts)
+    for img in page.locator('[data-testid="stImage"] img').all():
+        page.wait_for_function("(el) => el.complete && el.naturalWidth > 300", arg=img.element_handle(), timeout=30_000)
+    page.screenshot(path=str(tmp_path / "family-detail.png"), full_page=True)
+
+    page.get_by_role("button", name="确认").click()
+    page.wait_for_selector("text=已保存：确认")
+    settle(page)
+    (linked,) = analyse_families([load_bytes(p.read_bytes(), p.name) for p in paths]).findings
+    store = Store(db_url)
+    decision = store.decision(linked.fingerprint)
+    store.dispose()
+    assert (linked.rule, decision.status, decision.reviewer) == ("LNK001", "confirmed", REVIEWER)
+
+
 def test_login_and_roles(server, browser):
     """Once accounts exist (added to the running server's database), every new session logs in;
     decisions are the account's; 审核员 cannot reopen nor see the supervisor view, 复核主管 can.
@@ -503,67 +567,3 @@ def test_login_and_roles(server, browser):
     assert [(h.action, h.reviewer) for h in store.history(fp)] == [("confirm", "王审计"), ("reopen", "张主管")]
     page.close()
     store.dispose()
-
-
-def test_family_both_pages_and_confirm(server, browser, tmp_path):
-    """Two budgets of one body, a year apart, whose later one misstates the change from the earlier
-    (tests/fixtures/rules/LNK001.yml, rendered to PDF): the 文档族 page shows the family and its
-    finding, the 详情 page both documents' pages side by side, and the finding is confirmed."""
-    import yaml
-
-    from audit_assist.families import analyse_families
-    from audit_assist.render import to_pdf
-    from audit_assist.store import Store
-    from extract import load_bytes
-    from extract.text import read_text
-
-    url, db_url = server
-    data = yaml.safe_load((ROOT / "tests" / "fixtures" / "rules" / "LNK001.yml").read_text(encoding="utf-8"))
-    docs = next(c for c in data["cases"] if c["name"] == "fail_change_from_a_previous_year_never_published")["docs"]
-    paths = []
-    for name, text in docs.items():
-        path = tmp_path / name.replace(".txt", ".pdf")
-        path.write_bytes(to_pdf(read_text(text.encode("utf-8")), title=path.stem))
-        paths.append(path)
-
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
-    page.set_default_timeout(300_000)
-    page.goto(url)
-    page.wait_for_selector('h1:has-text("文档")')
-    settle(page)
-    page.get_by_role("button", name="清空列表").click()
-    page.wait_for_selector("text=还没有文档")
-    settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(p) for p in paths])
-    page.wait_for_selector('[data-testid="stDataFrame"]')
-    settle(page)
-    reviewer = page.get_by_label("复核人", exact=True)
-    reviewer.fill(REVIEWER)
-    reviewer.press("Enter")
-    settle(page)
-
-    goto_page(page, "文档族")
-    assert page.get_by_text("上年与本年：2024预算.pdf ↔ 2025预算.pdf").count() == 1
-    assert page.get_by_text("同为上海市普陀区某某街道办事处的部门预算：2024年与2025年", exact=False).count() == 1
-    finding = page.get_by_text("称比2024年增加3,000.00万元", exact=False)
-    assert finding.count() == 1
-    page.get_by_role("button", name="查看").first.click()
-    page.wait_for_selector('h1:has-text("详情")')
-    settle(page)
-    assert page.get_by_text("原文页面（两份文件对照）").count() == 1
-    captions = page.locator('[data-testid="stImage"]')
-    captions.nth(1).wait_for()
-    texts = captions.all_inner_texts()
-    assert any(t.startswith("2025预算.pdf 第 1 页") for t in texts) and any(t.startswith("2024预算.pdf 第 1 页") for t in texts)
-    for img in page.locator('[data-testid="stImage"] img').all():
-        page.wait_for_function("(el) => el.complete && el.naturalWidth > 300", arg=img.element_handle(), timeout=30_000)
-    page.screenshot(path=str(tmp_path / "family-detail.png"), full_page=True)
-
-    page.get_by_role("button", name="确认").click()
-    page.wait_for_selector("text=已保存：确认")
-    settle(page)
-    (linked,) = analyse_families([load_bytes(p.read_bytes(), p.name) for p in paths]).findings
-    store = Store(db_url)
-    decision = store.decision(linked.fingerprint)
-    store.dispose()
-    assert (linked.rule, decision.status, decision.reviewer) == ("LNK001", "confirmed", REVIEWER)
