@@ -21,7 +21,7 @@ from models import Document, Evidence, Figure, Table
 
 from ..base import document_total
 from ..linking import class_path
-from ..performance._common import project_row
+from ..performance._common import heading_before, project_row
 from .common import figure_evidence, norm_text, project_groups
 
 KINDS = ("project", "department", "budget_line", "three_public")
@@ -211,13 +211,7 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             continue
         par = paragraphs[b.paragraph] if b.paragraph < len(paragraphs) else None
         context = norm_text(par.text) if par else ""
-        heading = ""
-        if par is not None and par.index > 0:
-            prev = paragraphs[par.index - 1].text
-            if len(norm_text(prev)) <= 80:
-                heading = normalize_label(re.sub(r"^\s*[（(]?[\d一二三四五六七八九十]+[)）、.．]\s*", "", prev))
-                heading = re.sub(r"[。.]$", "", heading)
-                heading = re.sub(r"^\d{4}年度?|分配安排和使用管理情况$", "", heading)
+        heading = heading_before(doc, par.index) if par is not None else ""
         sentence = norm_text(b.sentence)
         subject = normalize_label(b.subject)
         name = next((n for n in names if n and n in context), "")
