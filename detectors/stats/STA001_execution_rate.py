@@ -99,7 +99,10 @@ class ExecutionRateOutliers(Rule):
         other rates of that kind passes the learned threshold. The policy then grades it (a project
         at 50% or less, or above 110%, is high). Narrative claims ("均完成绩效目标", "其他均完成",
         "预算执行严格有序", "执行率100%", "完成预算的100%" for the whole department) that such a rate
-        contradicts are reported once per document.
+        contradicts are reported once per document. An extreme the document explains (a reason after
+        the rate in the text — "主要原因是……", in its sentence or the next — or a 偏差原因 of the
+        project's table that speaks of its cost or spending) is low, the reason quoted; a text's
+        restatement of a project a table gives is left to the rules that compare the two (PRF006, STA003).
     Why an auditor cares:
         A project that spent 42% of its budget, or 121% of it, is either idle money, spending without
         a budget, or a typing error; and a report that says every target was met while one project
@@ -119,7 +122,9 @@ class ExecutionRateOutliers(Rule):
         IsolationForest 得分（比率、金额的对数、占文件总额的比重、类别）超过学习得到的阈值；或其相对于文件中同类其他
         比率的稳健 z 值（中位数 / MAD）超过学习得到的阈值。再按规则分级（项目执行率在50%及以下或高于110%为高）。被这种
         比率否定的文字说法（“均完成绩效目标”“其他均完成”“预算执行严格有序”、整个部门“执行率100%”“完成预算的100%”）
-        每份文件报告一次。
+        每份文件报告一次。文件对异常作了说明的（文中比率之后的原因——“主要原因是……”，在同一句或下一句——或项目
+        表中谈及成本或支出的偏差原因），列为低级别并引用其说明；文字对表中已有项目的复述，交由比较二者的规则处理
+        （PRF006、STA003）。
     为什么重要：
         只花了预算42%或花了121%的项目，要么是闲置资金，要么是无预算支出，要么是录入错误；一个项目只花了五分之一的钱，
         报告却说所有目标都已完成，就没有对读者说实话。
@@ -167,9 +172,14 @@ class ExecutionRateOutliers(Rule):
             s = RateScore(o, forest[i], zs.get(i), band, lo_r, hi_r)
             peers = [float(x.rate) for j, x in enumerate(obs) if j != i and _same_family(x, o)]
             s.peers_median = median(peers) if len(peers) >= 2 else None
-            if lo_r <= 100 <= hi_r or _shifted_copy(o, obs) or (hi_r < 100 and not self.policy.flag_under[o.kind]):
+            if (
+                lo_r <= 100 <= hi_r
+                or _shifted_copy(o, obs)
+                or _restated_otherwise(o, obs)
+                or (hi_r < 100 and not self.policy.flag_under[o.kind])
+            ):
                 out.append(s)
-                continue  # 100% within rounding, or a decimal shift of another sighting (STA003)
+                continue  # 100% within rounding, or another sighting misstated (STA003, PRF006)
             if hi_r < band[0] or lo_r > band[1]:
                 s.reasons.append("band")
             if model.threshold_ is not None and s.forest > model.threshold_:
@@ -333,6 +343,17 @@ def _shifted_copy(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
         if p.executed == o.executed and power_of_ten_shift(o.budget, p.budget):
             return True
     return False
+
+
+def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
+    """o is the text's restatement of a project a table gives with other amounts: the table's
+    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003)."""
+    if o.sources != ["narrative"]:
+        return False
+    return any(
+        p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
+        for p in obs
+    )
 
 
 def _same_family(a: RateObservation, b: RateObservation) -> bool:

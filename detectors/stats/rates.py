@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Document, Evidence, Figure, Table
+from models import Document, Evidence, Figure, Project, Table
 
 from ..base import document_total
 from ..linking import class_path
@@ -99,9 +99,24 @@ def _from_projects(doc: Document) -> list[RateObservation]:
                     [ev] if ev else [],
                     [p.table],
                     rate_printed=p.rate_stated is not None,
+                    explanation=table_explanation(p),
                 )
             )
     return out
+
+
+# a 偏差原因 that speaks of the money: why the project spent less (or more) than its budget
+_MONEY_REASON = re.compile(r"执行|结转|结余|延期|暂缓|调减|收回|未(?:支付|拨付|使用)")
+
+
+def table_explanation(p: Project) -> str:
+    """The reason a self-evaluation form gives for its execution rate: the 偏差原因 of its cost
+    indicator, or any 偏差原因 that speaks of the spending ("执行数低于预算，主要原因是项目延期")."""
+    for ind in p.indicators:
+        reason = ind.reason.strip()
+        if len(reason) >= 4 and ("成本" in ind.level2 + ind.name or _MONEY_REASON.search(reason)):
+            return reason
+    return ""
 
 
 def _from_basic_data(t: Table) -> list[RateObservation]:
@@ -246,8 +261,7 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             for f in doc.figures
             if f.paragraph == b.paragraph and f.sentence in (b.sentence, e.sentence)
         )
-        reason = _REASON.search(par.text[e.start :]) if par is not None else None
-        explanation = reason.group(1).strip() if reason and len(reason.group(1).strip()) >= 4 else ""
+        explanation = explanation_after(par.text, e.start) if par is not None else ""
         obs = RateObservation(
             kind,
             subject,
@@ -266,8 +280,22 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
     return out
 
 
-# the reason a paragraph gives for a gap between budget and outturn, up to the end of its sentence
-_REASON = re.compile(r"(?:数|额)?(?:大于|小于|低于|高于|未达到?)?[^。；]{0,16}?(?:的)?主要原因(?:是|为)?[:：]\s*([^。]{2,120})")
+# the reason given for a gap between budget and outturn ("决算数大于年初预算数的主要原因是：追加了经费",
+# "预算执行率35.86%，主要原因是项目延期至下年实施"), up to the end of its sentence
+_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于|系)?[:：]?\s*([^。]{4,120})|主要(?:是|系)(?:因为|由于)\s*([^。]{4,120})")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def explanation_after(text: str, start: int) -> str:
+    """The reason the text gives right after the figure at ``start``: in the rest of its sentence,
+    or in the next sentence when that one opens with it ("……执行率35.86%。主要原因是……")."""
+    end = _SENTENCE_END.search(text, start)
+    own = text[start : end.end() if end else len(text)]
+    m = _REASON.search(own)
+    if m is None and end is not None:
+        nxt = text[end.end() :]
+        m = _REASON.match(nxt.lstrip())
+    return (m.group(1) or m.group(2)).strip() if m else ""
 
 
 def _line_subject(subject: str, heading: str) -> str:
