@@ -400,8 +400,15 @@ class _Layout:
         # the margin: the leftmost x0 shared by several lines (a lone outdented line does not set it)
         margin = next((x for x in xs if xs.count(x) >= 2), xs[0])
         # full lines end at the right margin, which mirrors the left one (a page of short lines
-        # has no full line)
-        return cls(margin, max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0)))
+        # has no full line) — unless several lines end together well short of it: a text column
+        # narrower than the page (a wide right margin), whose full lines end there
+        mirror = max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0))
+        longest = max(lines, key=lambda line: line["x1"])
+        edge = longest["x1"]
+        shared = sum(1 for line in lines if line["x1"] >= edge - 0.5 * _height(longest))
+        if shared >= 3 and edge > margin + 0.6 * (mirror - margin):
+            return cls(margin, edge)
+        return cls(margin, mirror)
 
     def breaks(self, prev: dict, line: dict) -> bool:
         """Whether ``line`` starts a paragraph rather than continuing the one ``prev`` is in."""
