@@ -195,6 +195,8 @@ class ExecutionRateOutliers(Rule):
             if o.sources == ["narrative"] and not o.rate_printed and s.severity == Severity.high:
                 # paired from prose ("安排30万元 … 实际报销11万元"): the pairing itself is inferred
                 s.severity = Severity.medium
+            if not o.explanation:
+                o.explanation = _projects_explaining(o, obs, self.policy)
             if o.explanation:
                 s.severity = Severity.low  # an extreme the text explains: worth seeing, not a misstatement
             out.append(s)
@@ -354,6 +356,26 @@ def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> b
         p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
         for p in obs
     )
+
+
+def _projects_explaining(o: RateObservation, obs: Sequence[RateObservation], policy: RatePolicy) -> str:
+    """The reasons of the far-underspent projects whose shortfall the document explains, when they
+    account for a department's low rate: with their unspent money added back, the department's
+    rate is an ordinary one. "" otherwise."""
+    if o.kind != "department" or o.executed >= o.budget:
+        return ""
+    parts = [
+        p
+        for p in obs
+        if p.kind == "project"
+        and p.explanation
+        and p.executed < p.budget <= o.budget
+        and policy.severity(p.kind, float(p.rate)) != Severity.low
+    ]
+    unspent = sum((p.budget - p.executed for p in parts), Decimal(0))
+    if not parts or policy.severity(o.kind, float((o.executed + unspent) / o.budget * 100)) != Severity.low:
+        return ""
+    return "；".join(f"{p.subject}执行率{fmt(pct(p.rate))}%，{p.explanation}" for p in parts)
 
 
 def _same_family(a: RateObservation, b: RateObservation) -> bool:

@@ -216,6 +216,10 @@ def _narrative_pairs(doc: Document) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+# the department as a whole ("本部门整体支出全年预算数为…", under "（二）部门整体支出绩效情况")
+_WHOLE = re.compile(r"部门整体|整体支出")
+
+
 def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[RateObservation]:
     out = []
     paragraphs = doc.paragraphs
@@ -246,6 +250,8 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             kind, subject = "project", name
         elif len(path) >= 2:
             kind, subject = "budget_line", "-".join(path)
+        elif _WHOLE.search(subject) or _WHOLE.search(heading):
+            kind, subject = "department", "本部门"
         elif "年初预算" in subject:
             kind = "budget_line"
             subject = _line_subject(subject, heading)
