@@ -15,6 +15,8 @@ from ..base import Rule, figure_evidence, fmt
 from ..recompute._sentences import pct_tolerance
 from ._common import core_name, evidence, heading_before, project_row, same_project_docs
 
+_CLASS_ITEM = re.compile(r"[(（][类款项][)）]")
+
 
 def mentions(text: str, core: str) -> bool:
     return len(core) >= 4 and (core in text or fuzz.partial_ratio(core, text) >= 85)
@@ -66,13 +68,19 @@ class ProjectInText(Rule):
         cores = {id(p): core_name(p.name) for p in projects}
         for f in doc.figures:
             sentence = normalize_label(f.sentence)
-            if re.search(r"[(（][类款项][)）]", sentence):
+            if _CLASS_ITEM.search(sentence):
                 continue  # a statement about a classification item, not about the project
-            named = [p for p in projects if mentions(sentence, cores[id(p)])]
+            # the project named before the figure: one named after it is another matter ("收支总预算
+            # 1608.47万元……主要是由于新增X等项目支出")
+            at = f.sentence.find(f.text)
+            before = normalize_label(f.sentence[: at + len(f.text)]) if at >= 0 else sentence
+            named = [p for p in projects if mentions(before, cores[id(p)])]
             if not named:
-                # a report's paragraph under a heading that names the project ("1、X分配安排和使用管理情况。")
+                # a report's paragraph under a heading that names the project ("1、X分配安排和使用管理情况。"),
+                # not one that names a classification item ("8、社会保障和就业支出（类）…（项）。")
                 heading = heading_before(doc, f.paragraph)
-                named = [p for p in projects if heading and mentions(heading, cores[id(p)])]
+                if heading and not _CLASS_ITEM.search(heading):
+                    named = [p for p in projects if mentions(heading, cores[id(p)])]
             if len(named) != 1:
                 continue
             p = named[0]
