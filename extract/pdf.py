@@ -384,6 +384,10 @@ _ITEM_START = re.compile(
 )
 
 
+# a line that is a table's title ("附表1 2024年度项目资金使用情况表"): never the end of the paragraph above
+_TABLE_TITLE = re.compile(r"^[^，。；：,;]{0,40}表[)）]?$")
+
+
 @dataclass
 class _Layout:
     """The body text's geometry on one page: where its lines start (the margin) and where full
@@ -429,7 +433,8 @@ class _Layout:
             # the previous line stopped well short of the edge: its paragraph ended (a line can end
             # a few characters early when the next word, a long number, does not fit)
             return True
-        return bool(_ITEM_START.match(_line_text(line)))
+        text = _line_text(line)
+        return bool(_ITEM_START.match(text) or _TABLE_TITLE.match(text))
 
     def full(self, line: dict) -> bool:
         """A line that runs to the right edge (its paragraph may go on)."""
