@@ -216,6 +216,8 @@ def _narrative_pairs(doc: Document) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+# a numbered item that names its project first ("1. 2022年城乡医疗救助资金：全年预算数1870.5万元…")
+_LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[.．、]\s*)([^：:，,。；]{2,40})[：:]")
 # the department as a whole ("本部门整体支出全年预算数为…", under "（二）部门整体支出绩效情况")
 _WHOLE = re.compile(r"部门整体|整体支出")
 
@@ -257,7 +259,8 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             subject = _line_subject(subject, heading)
         else:
             kind = "project"
-            subject = heading or _line_subject(subject, heading)
+            lead = _LEAD_NAME.match(par.text) if par is not None else None
+            subject = lead.group(1) if lead else heading or _line_subject(subject, heading)
         ev = [figure_evidence(b, "stated")]
         if e.sentence != b.sentence:
             ev.append(figure_evidence(e, "stated"))
@@ -290,17 +293,22 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
 # "预算执行率35.86%，主要原因是项目延期至下年实施"), up to the end of its sentence
 _REASON = re.compile(r"(?:主要)?原因(?:是|为|在于|系)?[:：]?\s*([^。]{4,120})|主要(?:是|系)(?:因为|由于)\s*([^。]{4,120})")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_REASON_LEAD = 16  # what may come before 原因 at the start of the next sentence ("决算数小于预算数的主要")
 
 
 def explanation_after(text: str, start: int) -> str:
     """The reason the text gives right after the figure at ``start``: in the rest of its sentence,
-    or in the next sentence when that one opens with it ("……执行率35.86%。主要原因是……")."""
+    or in the next sentence when that one opens with it ("……执行率35.86%。主要原因是……",
+    "……完成年初预算的27.38%。决算数小于预算数的主要原因：……")."""
     end = _SENTENCE_END.search(text, start)
     own = text[start : end.end() if end else len(text)]
     m = _REASON.search(own)
     if m is None and end is not None:
-        nxt = text[end.end() :]
-        m = _REASON.match(nxt.lstrip())
+        nxt = text[end.end() :].lstrip()
+        stop = _SENTENCE_END.search(nxt)
+        m = _REASON.search(nxt[: stop.end() if stop else len(nxt)])
+        if m is not None and m.start() > _REASON_LEAD:
+            m = None  # a reason further into that sentence is about something else
     return (m.group(1) or m.group(2)).strip() if m else ""
 
 
