@@ -45,7 +45,7 @@ def read_projects(table: Table) -> list[Project]:
         return []
     grid = [[_norm(c.text) for c in r.cells] for r in table.rows]
     if table.kind == "perf_project_target" and any(
-        _find(r, r"^项目名称$") is not None and _find(r, r"^预算数$") is not None for r in grid[:3]
+        _find(r, r"^项目名称$") is not None and _find(r, _TARGET_BUDGET) is not None for r in grid[:3]
     ):
         return _target_list(table, grid)
     scope = "department" if table.kind in ("perf_dept_eval", "perf_dept_target") else "project"
@@ -196,6 +196,10 @@ def _indicators(p: Project, table: Table, grid: list[list[str]]) -> None:
         )
 
 
+# the money column of a target list: 预算数 (Hunan, Sichuan), 项目金额 (Shanghai)
+_TARGET_BUDGET = r"^(预算数|项目金额)$"
+
+
 def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
     """项目绩效目标申报表: several projects in one table, each starting on the row naming it."""
     h = next(r for r in grid[:3] if _find(r, r"^项目名称$") is not None)
@@ -203,7 +207,7 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
         k: _find(h, pat)
         for k, pat in [
             ("name", r"^项目名称$"),
-            ("budget", r"^预算数$"),
+            ("budget", _TARGET_BUDGET),
             ("goal", r"^年度目标$"),
             ("l1", r"^一级指标$"),
             ("l2", r"^二级指标$"),
