@@ -22,6 +22,14 @@ def mentions(text: str, core: str) -> bool:
     return len(core) >= 4 and (core in text or fuzz.partial_ratio(core, text) >= 85)
 
 
+def _named(text: str, projects: list[Project], cores: dict[int, str]) -> list[Project]:
+    """The projects ``text`` names; of several that it names loosely, the one it names exactly
+    (城市最低生活保障 is a character or two from 农村最低生活保障)."""
+    named = [p for p in projects if mentions(text, cores[id(p)])]
+    exact = [p for p in named if cores[id(p)] in text]
+    return exact if len(named) > 1 and exact else named
+
+
 class ProjectInText(Rule):
     """What the report says of a project = its self-evaluation table (or project-funds table).
 
@@ -74,13 +82,13 @@ class ProjectInText(Rule):
             # 1608.47万元……主要是由于新增X等项目支出")
             at = f.sentence.find(f.text)
             before = normalize_label(f.sentence[: at + len(f.text)]) if at >= 0 else sentence
-            named = [p for p in projects if mentions(before, cores[id(p)])]
+            named = _named(before, projects, cores)
             if not named:
                 # a report's paragraph under a heading that names the project ("1、X分配安排和使用管理情况。"),
                 # not one that names a classification item ("8、社会保障和就业支出（类）…（项）。")
                 heading = heading_before(doc, f.paragraph)
                 if heading and not _CLASS_ITEM.search(heading):
-                    named = [p for p in projects if mentions(heading, cores[id(p)])]
+                    named = _named(heading, projects, cores)
             if len(named) != 1:
                 continue
             p = named[0]
