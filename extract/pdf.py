@@ -407,10 +407,11 @@ class _Layout:
         # has no full line) — unless several lines end together well short of it: a text column
         # narrower than the page (a wide right margin), whose full lines end there
         mirror = max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0))
-        longest = max(lines, key=lambda line: line["x1"])
-        edge = longest["x1"]
-        shared = sum(1 for line in lines if line["x1"] >= edge - 0.5 * _height(longest))
-        if shared >= 3 and edge > margin + 0.6 * (mirror - margin):
+        ends = sorted((line["x1"] for line in lines), reverse=True)
+        h = _height(lines[0])
+        # the rightmost end that three lines share (a line running a little long does not set it)
+        edge = next((x for x in ends if sum(1 for e in ends if x - 0.5 * h <= e <= x) >= 3), None)
+        if edge is not None and edge > margin + 0.6 * (mirror - margin):
             return cls(margin, edge)
         return cls(margin, mirror)
 
