@@ -15,7 +15,10 @@ from ..base import Rule, figure_evidence, fmt
 from ..recompute._sentences import pct_tolerance
 from ._common import core_name, evidence, heading_before, project_row, same_project_docs
 
-_CLASS_ITEM = re.compile(r"[(（][类款项][)）]")
+_CLASS_ITEM = re.compile(r"[(（][类款项][)）]|”科目")  # "…（项）", Shanghai's "“X支出-Y-Z”科目"
+
+
+_AMOUNT = re.compile(r"\d\s*万?元")  # a paragraph stating an amount is no heading
 
 
 def mentions(text: str, core: str) -> bool:
@@ -85,9 +88,10 @@ class ProjectInText(Rule):
             named = _named(before, projects, cores)
             if not named:
                 # a report's paragraph under a heading that names the project ("1、X分配安排和使用管理情况。"),
-                # not one that names a classification item ("8、社会保障和就业支出（类）…（项）。")
+                # not one that names a classification item ("8、社会保障和就业支出（类）…（项）。") or states
+                # an amount (the item before: "5.“…-城市最低生活保障金支出”科目479.47万元，……")
                 heading = heading_before(doc, f.paragraph)
-                if heading and not _CLASS_ITEM.search(heading):
+                if heading and not _CLASS_ITEM.search(heading) and not _AMOUNT.search(heading):
                     named = _named(heading, projects, cores)
             if len(named) != 1:
                 continue
