@@ -42,13 +42,15 @@ class CrossKind:
     category: str  # the finding category the linked rule reports
     material: bool  # an auditor expects it at high or medium severity
     rule: str
+    templates: tuple[str, ...] = ("hunan", "sichuan", "shanghai")  # where the documents state what it changes
 
 
 CROSS_KINDS: dict[str, CrossKind] = {
     "unit_copies_figure": CrossKind("dept_units", "narrative_vs_table", True, "LNK003"),
     "department_wording": CrossKind("dept_units", "other", False, "LNK003"),
     "department_not_sum": CrossKind("dept_units", "cross_table", True, "LNK004"),
-    "final_initial_budget": CrossKind("budget_final", "cross_table", True, "LNK002"),
+    # a Sichuan 决算 restates no 年初预算 (its 三公 table's 预算数 is the adjusted 全年预算数)
+    "final_initial_budget": CrossKind("budget_final", "cross_table", True, "LNK002", ("hunan", "shanghai")),
     "previous_year_figure": CrossKind("years", "yoy_recompute", True, "LNK001"),
     "goal_pasted": CrossKind("years", "copy_paste_text", False, "LNK005"),
     "target_lowered": CrossKind("years", "perf_score", False, "LNK005"),
@@ -187,7 +189,9 @@ class _Written:
 
 
 def _write(w: World, kind: str, tag: str, fmt: str, ov: dict, name: str) -> _Written:
-    st = draw_style(random.Random(f"style-{tag}"), w.template, kind)
+    """One member: ``tag`` draws its text; its print style is the family's for its type (one
+    publisher prints its department's and its units' budgets, and one year's as the next)."""
+    st = draw_style(random.Random(f"style-{tag.rsplit('-', 1)[0]}-{kind}"), w.template, kind)
     builder = BUILDERS[kind](w, st, random.Random(f"text-{tag}"), ov)
     builder.render()
     blocks = builder.kept()
@@ -204,15 +208,20 @@ def _needle(written: _Written, spot) -> str:
     return needle
 
 
+def applicable(shape: str, template: str) -> tuple[str, ...]:
+    """The cross-document errors a family of that shape and template can carry."""
+    return tuple(k for k, v in CROSS_KINDS.items() if v.shape == shape and template in v.templates)
+
+
 def generate_family(
     seed: int, shape: str, *, template: str = "hunan", fmt: str = "txt", inject: Sequence[str] = ()
 ) -> GeneratedFamily:
     """One family, deterministic per seed (see the module docstring)."""
     if shape not in SHAPES or fmt not in FORMATS:
         raise ValueError(f"unknown family: {shape} {fmt}")
-    wrong = [k for k in inject if k not in CROSS_KINDS or CROSS_KINDS[k].shape != shape]
+    wrong = [k for k in inject if k not in applicable(shape, template)]
     if wrong:
-        raise ValueError(f"injection kinds not of a {shape} family: {wrong}")
+        raise ValueError(f"injection kinds not applicable to a {shape} family in {template}: {wrong}")
     tag = f"{seed}-{template}-{shape}"
     body = draw_body(random.Random(f"body-{tag}"), template)
     year = random.Random(f"year-{tag}").randint(2022, 2024)
@@ -255,10 +264,11 @@ def _dept_units(fam: GeneratedFamily, body: Body, year: int, tag: str, inject: l
     d = _write(dept, "预算", f"{tag}-dept", fam.fmt, {}, f"{tag}_dept_budget")
     m_dept = _add(fam, d)
     if "department_not_sum" in inject:
-        line = next(x for x in d.member.text.splitlines() if "支出总计" in x and "\t" in x)
-        _inject(
-            fam, "department_not_sum", m_dept, f"部门汇总的{body.units[body.separate[j]].name}数字与其公开的单位预算不同", line
-        )
+        # the department's total as its 收支总表 prints it (a budget's 支出总计 is its 本年支出合计)
+        cells = next(x for x in d.member.text.splitlines() if "支出总计" in x and "\t" in x).split("\t")
+        total = cells[cells.index("支出总计") + 1]
+        what = f"部门汇总的{body.units[body.separate[j]].name}数字与其公开的单位预算不同"
+        _inject(fam, "department_not_sum", m_dept, what, total)
     # the units: one copies a figure of the department's text, one keeps the department's words
     copier = irng.choice(range(len(parts))) if "unit_copies_figure" in inject else None
     wordy = irng.choice(range(1, len(parts))) if "department_wording" in inject else None
@@ -305,36 +315,41 @@ def _budget_final(fam: GeneratedFamily, body: Body, year: int, tag: str, inject:
     final.budget_initial = sum((it.budget for it in final.items.values()), ZERO)
     final.project_initial = sum((p.initial for p in final.projects), ZERO)
     wrong = None
-    if "final_initial_budget" in inject:
-        wrong = irng.choice([c for c, it in sorted(final.items.items()) if it.budget and it.exp("gpb")])
-        it = final.items[wrong]
+    if "final_initial_budget" in inject:  # a 项 whose 年初预算 the text states
+        code = irng.choice([c for c, it in sorted(final.items.items()) if it.budget and it.exp("gpb")])
+        it = final.items[code]
         it.budget += final.g(max(D(20000), it.budget * uniform(irng, 0.05, 0.2)))
         final.budget_initial = sum((x.budget for x in final.items.values()), ZERO)
+        wrong = ("item", code), f"{code}的年初预算"
     b = _write(budget, "预算", f"{tag}-budget", fam.fmt, {}, f"{tag}_budget")
     f = _write(final, "决算", f"{tag}-final", fam.fmt, {}, f"{tag}_final")
     _link(fam, _add(fam, b), _add(fam, f), BUDGET_FINAL)
     if wrong is not None:
-        _inject(
-            fam, "final_initial_budget", f.member, f"决算中{wrong}的年初预算不是当年预算公开的数", _needle(f, ("item", wrong))
-        )
+        _inject(fam, "final_initial_budget", f.member, f"决算中{wrong[1]}不是当年预算公开的数", _needle(f, wrong[0]))
 
 
 def _years(fam: GeneratedFamily, body: Body, year: int, tag: str, inject: list[str], irng: random.Random) -> None:
-    """Budgets of years N and N+1: N+1's previous year is what N published."""
+    """Budgets of years N and N+1: N+1's previous year is what N published; N+1 is drawn until a
+    project's budget rose (the one whose target a planted error lowers)."""
     t = fam.template
     before = World(random.Random(f"world-{tag}-{year}"), t, "预算", body=body, year=year)
     targets = before.targets_of()
-    after = World(random.Random(f"world-{tag}-{year + 1}"), t, "预算", body=body, year=year + 1, targets=targets)
+
+    def draw(attempt: int, lowered: str = "") -> World:
+        rng = random.Random(f"world-{tag}-{year + 1}" + (f"-{attempt}" if attempt else ""))
+        return World(rng, t, "预算", body=body, year=year + 1, targets=targets, lowered=lowered)
+
+    for attempt in range(20):
+        after = draw(attempt)
+        names = [p.name.removeprefix(f"{year + 1}年") for p in after.projects]
+        # a project with a quantity target (≥) and a satisfaction target whose budget rose
+        rose = [n for n in names if n in targets and _budget_of(after, n, year + 1) > targets[n][0] and len(targets[n][1]) == 2]
+        if rose:
+            break
     lowered = ""
-    if "target_lowered" in inject:  # a project whose budget rose, drawn again with its quantity target lowered
-        rose = [p.name.removeprefix(f"{year + 1}年") for p in after.projects]
-        rose = [n for n in rose if n in targets and _budget_of(after, n, year + 1) > targets[n][0] and len(targets[n][1]) == 2]
-        if not rose:
-            raise ValueError("target_lowered: no project's budget rose in this family")
+    if "target_lowered" in inject:
         lowered = irng.choice(rose)
-        after = World(
-            random.Random(f"world-{tag}-{year + 1}"), t, "预算", body=body, year=year + 1, targets=targets, lowered=lowered
-        )
+        after = draw(attempt, lowered)
     after.prev = {"total": before.grand_total, "fiscal": before.fiscal_grand, "gpb": before.gpb_total}
     after.tp_prev = dict(before.tp)
     after.public_prev = before.public
