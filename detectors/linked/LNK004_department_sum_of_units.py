@@ -12,7 +12,7 @@ from ._common import LinkedRule, elsewhere, quantity
 from .families import DEPT_UNIT, Family
 
 # "部门预算是包括商务委本部以及下属1家预算单位的综合收支计划" (the 本部 and N units)
-_CONSOLIDATES = re.compile(r"包括.{0,30}?(?:本部|本级)(?:以及|及|和)?(?:下属)?\s*(\d+)\s*家")
+_CONSOLIDATES = re.compile(r"包括.{0,30}?(?:本部|本级)\s*(?:以\s*及|及|和)?\s*(?:下\s*属)?\s*(\d+)\s*家")
 # "某某局预算单位3个，其中：行政单位1个，事业单位2个" (N units, the 本级 among them)
 _COUNTED = re.compile(r"(?:部门)?(?:预算|决算)单位(?:共)?\s*(\d+)\s*个")
 _NOT_SEPARATE = re.compile(r"不单列预算|不单独编制预算|并入本部")
