@@ -140,7 +140,7 @@ def consolidate(dept: World, parts: list[World]) -> None:
             for d in ("basic", "project", "opening", "closing"):
                 for s, v in getattr(it, d).items():
                     getattr(mine, d)[s] = getattr(mine, d).get(s, ZERO) + v
-            for a in ("used", "budget", "budget_basic", "adjusted", "prev"):
+            for a in ("used", "budget", "adjusted", "prev"):
                 setattr(mine, a, getattr(mine, a) + getattr(it, a))
     dept.items = items
     dept.codes_personnel = sorted({c for p in parts for c in p.codes_personnel})
@@ -304,7 +304,6 @@ def _budget_final(fam: GeneratedFamily, body: Body, year: int, tag: str, inject:
     for code, it in final.items.items():
         b = budget.items.get(code)
         it.budget = b.exp("gpb") if b is not None else ZERO
-        it.budget_basic = b.exp("gpb", "basic") if b is not None else ZERO
         it.adjusted = max(it.adjusted, it.budget)
         it.explain = ""
     final.extreme_code = ""

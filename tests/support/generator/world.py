@@ -67,7 +67,6 @@ class Item:
     closing: dict[str, Decimal] = field(default_factory=dict)  # 年末结转和结余
     used: Decimal = ZERO  # 使用非财政拨款结余 (spent as 其他收入's money)
     budget: Decimal = ZERO  # 年初预算 of its 一般公共预算财政拨款 expense
-    budget_basic: Decimal = ZERO  # the part of it for basic expense (the rest: its projects' 年初预算)
     adjusted: Decimal = ZERO  # 全年预算, after the adjustments of the year
     prev: Decimal = ZERO  # the same line a year before (决算: its 决算; 预算: its 预算)
     explain: str = ""  # why the 决算 is far from the 年初预算, when it is
@@ -649,7 +648,6 @@ class World:
                 keep = rng.random() < (0.45 if code in self.codes_personnel else 0.3)
                 lo, hi = (0.93, 1.08) if code in self.codes_personnel else (0.88, 1.12)
                 b = b if keep else self.g(b * uniform(rng, lo, hi))
-            it.budget_basic = b
             it.budget = b + init_of.get(code, ZERO)
             it.adjusted = it.exp("gpb") if rng.random() < 0.5 else max(it.budget, self.g(it.exp("gpb") * uniform(rng, 1.0, 1.06)))
             g = rng.uniform(0.03, 0.4) * rng.choice((1, -1))
@@ -666,7 +664,6 @@ class World:
                 else:
                     it.budget = self.g(it.exp("gpb") * uniform(rng, 0.2, 0.4))
                     it.explain = rng.choice(HIGH_REASONS)
-                it.budget_basic = max(ZERO, it.budget - init_of.get(it.code, ZERO))
                 self.extreme_code = it.code
         gpb = self.gpb_total
         self.budget_initial = sum((it.budget for it in self.items.values()), ZERO)
