@@ -104,7 +104,8 @@ class ExecutionRateOutliers(Rule):
         the rate in the text — "主要原因是……", in its sentence or the next — or a 偏差原因 of the
         project's table that speaks of its cost or spending) is low, the reason quoted; so is a
         department's low rate that its far-underspent projects account for (their own rates are
-        reported, or explained); a text's restatement of a project a table gives is left to the
+        reported, or explained), and a shortfall no larger than the budget added during the year
+        (全年预算数 above 年初预算数); a text's restatement of a project a table gives is left to the
         rules that compare the two (PRF006, STA003).
     Why an auditor cares:
         A project that spent 42% of its budget, or 121% of it, is either idle money, spending without
@@ -127,7 +128,7 @@ class ExecutionRateOutliers(Rule):
         比率否定的文字说法（“均完成绩效目标”“其他均完成”“预算执行严格有序”、整个部门“执行率100%”“完成预算的100%”）
         每份文件报告一次。文件对异常作了说明的（文中比率之后的原因——“主要原因是……”，在同一句或下一句——或项目
         表中谈及成本或支出的偏差原因），列为低级别并引用其说明；部门整体执行率偏低、而其原因就在几个执行率很低的项目（这些项目
-        已各自报告或已说明原因）的，也列为低级别；文字对表中已有项目的复述，交由比较二者的规则处理
+        已各自报告或已说明原因）的，以及未执行部分不超过年中追加预算（全年预算数高于年初预算数的部分）的，也列为低级别；文字对表中已有项目的复述，交由比较二者的规则处理
         （PRF006、STA003）。
     为什么重要：
         只花了预算42%或花了121%的项目，要么是闲置资金，要么是无预算支出，要么是录入错误；一个项目只花了五分之一的钱，
@@ -203,9 +204,9 @@ class ExecutionRateOutliers(Rule):
                 s.accounted_by = _underspent_projects(o, obs, self.policy)
                 if s.accounted_by and all(p.explanation for p in s.accounted_by):
                     o.explanation = "；".join(f"{p.subject}执行率{fmt(pct(p.rate))}%，{p.explanation}" for p in s.accounted_by)
-            if o.explanation or s.accounted_by:
-                # an extreme the text explains, or a department's that its projects' own account for:
-                # worth seeing, not a misstatement of its own
+            if o.explanation or s.accounted_by or _added_unspent(o):
+                # an extreme the text explains, a department's that its projects' own account for, or
+                # money added during the year left unspent: worth seeing, not a misstatement of its own
                 s.severity = Severity.low
             out.append(s)
         return out
@@ -254,6 +255,8 @@ class ExecutionRateOutliers(Rule):
             values["median"] = pct(s.peers_median)
         if o.explanation:
             head += f"（文中说明的原因：“{o.explanation[:60]}”）"
+        elif _added_unspent(o):
+            head += f"（年中追加预算{fmt(o.added)}万元，未执行的{fmt(o.budget - o.executed)}万元未超过追加额）"
         elif s.accounted_by:
             names = "、".join(f"{p.subject}（{fmt(pct(p.rate))}%）" for p in s.accounted_by)
             head += f"（主要是项目{names}执行偏低，见其各自的发现）"
@@ -367,6 +370,12 @@ def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> b
         p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
         for p in obs
     )
+
+
+def _added_unspent(o: RateObservation) -> bool:
+    """Under-execution no larger than the budget added during the year (全年预算数 above 年初预算数):
+    money that came late and was carried over, as it commonly is."""
+    return bool(o.added) and o.executed < o.budget and o.budget - o.executed <= o.added
 
 
 def _underspent_projects(o: RateObservation, obs: Sequence[RateObservation], policy: RatePolicy) -> list[RateObservation]:

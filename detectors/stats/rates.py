@@ -47,6 +47,7 @@ class RateObservation:
     rate_printed: bool = False  # the document prints this rate itself (a table cell, "完成预算的X%")
     explanation: str = ""  # the reason the text gives for the gap ("主要原因：…"), verbatim
     budget_word: str = "年初预算"  # what the text calls the budget of a budget line (年初预算 | 全年预算)
+    added: Decimal = Decimal(0)  # budget added during the year (全年预算数 − 年初预算数), from a table
 
     @property
     def rate(self) -> Decimal:
@@ -100,6 +101,7 @@ def _from_projects(doc: Document) -> list[RateObservation]:
                     [p.table],
                     rate_printed=p.rate_stated is not None,
                     explanation=table_explanation(p),
+                    added=max(p.budget - p.budget_initial, Decimal(0)) if p.budget_initial is not None else Decimal(0),
                 )
             )
     return out
@@ -341,8 +343,10 @@ def _merge(found: list[RateObservation]) -> list[RateObservation]:
                 o.rate_printed,
                 o.explanation,
                 o.budget_word,
+                o.added,
             )
             continue
+        m.added = max(m.added, o.added)
         m.rate_printed = m.rate_printed or o.rate_printed
         m.explanation = m.explanation or o.explanation
         m.evidence.extend(o.evidence)
