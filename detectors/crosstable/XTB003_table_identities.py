@@ -31,7 +31,8 @@ class TableIdentities(Rule):
         收入支出决算总表 本年收入合计 = 收入决算表 合计 and 本年支出合计 = 支出决算表 合计; each expense
         class of table 1 = the same 类 in 支出决算表; 财政拨款收入支出决算总表 一般公共预算 column per
         class and in total = 一般公共预算财政拨款支出决算表; 基本支出明细表 人员经费合计 + 公用经费合计 =
-        一般公共预算财政拨款支出决算表 基本支出.
+        一般公共预算财政拨款支出决算表 基本支出. A budget's 部门收入总表 that prints 上年结转 as a
+        column holds it in its 合计: that 合计 = 本年收入合计 + 上年结转.
     Why an auditor cares:
         The tables are one set of accounts seen from different sides; a break means a table was
         compiled from different figures than the others.
@@ -47,6 +48,7 @@ class TableIdentities(Rule):
         收入支出决算总表的本年收入合计 = 收入决算表合计，本年支出合计 = 支出决算表合计；表一的每个支出类 =
         支出决算表中的同一类；财政拨款收入支出决算总表的一般公共预算列（分类和合计）= 一般公共预算财政拨款
         支出决算表；基本支出明细表的人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出决算表的基本支出。
+        预算的部门收入总表若列有“上年结转”栏，其合计包含上年结转：合计 = 本年收入合计 + 上年结转。
         缺少比较所需列的表不作比较。
     为什么重要：
         各表是同一套账从不同角度的反映；勾稽不符，说明某张表是用另一套数字编制的。
@@ -69,9 +71,10 @@ class TableIdentities(Rule):
         shuffled = shuffled_codes(doc)
         if inc and t2:
             check = "收入支出总表 本年收入合计 = 收入表 合计"
-            yield from self._pair(
-                inc, year_total_row(inc, True), "total", t2, total_row(t2), "total", "本年收入合计", scale, check
-            )
+            rb = total_row(t2)
+            # a budget's 部门收入总表 prints 上年结转 as a column: its 合计 holds it beside the year's income
+            carried = t2.amount(rb, "opening") if rb is not None and t2.column("opening") else None
+            yield from self._pair(inc, year_total_row(inc, True), "total", t2, rb, "total", "本年收入合计", scale, check, carried)
         if exp and t3:
             check = "收入支出总表 本年支出合计 = 支出表 合计"
             yield from self._pair(
@@ -97,8 +100,19 @@ class TableIdentities(Rule):
             yield from self._basic(t6, t5, scale)
 
     def _pair(
-        self, a: Table, ra: Row | None, ca: str, b: Table, rb: Row | None, cb: str, what: str, scale, check: str
+        self,
+        a: Table,
+        ra: Row | None,
+        ca: str,
+        b: Table,
+        rb: Row | None,
+        cb: str,
+        what: str,
+        scale,
+        check: str,
+        carried: Amount | None = None,
     ) -> Iterable[Case]:
+        """``carried``: the 上年结转 that ``b``'s amount holds beside ``a``'s."""
         if a.column(ca) is None or b.column(cb) is None:
             return  # a table without that column states nothing to compare
         if ra is None or rb is None:
@@ -109,7 +123,8 @@ class TableIdentities(Rule):
         if va is None and vb is None:
             yield Case(check, NOT_APPLICABLE, where)
             return
-        yield self._report(what, a, [ra], ca, va, b, [rb], cb, vb, f"{a.kind}|{b.kind}|{what}", scale, check, where)
+        key = f"{a.kind}|{b.kind}|{what}"
+        yield self._report(what, a, [ra], ca, va, b, [rb], cb, vb, key, scale, check, where, carried)
 
     def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str], check: str) -> Iterable[Case]:
         if a.column(ca) is None or b.column(cb) is None:  # a table without that column states nothing to compare
@@ -136,16 +151,17 @@ class TableIdentities(Rule):
                 f.severity, f.materiality = Severity.low, 0.0
             yield case
 
-    def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale, check: str, where: Evidence) -> Case:
+    def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale, check: str, where: Evidence, carried=None) -> Case:
         va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
-        bal = amount_balance(vb, [va])
+        bal = amount_balance(vb, [va, carried])
         if bal.ok:
             return Case(check, PASSED, where)
         ev: list[Evidence] = [row_evidence(a, r, "expected", [a.column(ca).index]) for r in rows_a]
         ev += [row_evidence(b, r, "stated", [b.column(cb).index]) for r in rows_b]
         summed = "（下级科目合计）" if len(rows_b) > 1 else ""
-        msg = f"{what}：{table_label(a)} {va}，{table_label(b)}{summed} {vb}，相差 {fmt(abs(bal.difference))} 万元"
-        values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
+        held = f"（含上年结转 {carried}）" if carried is not None and carried.value else ""
+        msg = f"{what}：{table_label(a)} {va}，{table_label(b)}{summed} {vb}{held}，相差 {fmt(abs(bal.difference))} 万元"
+        values = {"stated": vb.wan, "expected": bal.expected, "difference": bal.difference}
         finding = self.balance_finding(bal, msg, ev, key=key, values=values, scale=scale, rounding_title="表间勾稽存在尾数差异")
         return self.outcome(check, where, finding)
 
