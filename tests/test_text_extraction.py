@@ -162,6 +162,20 @@ def test_split_codes_leave_the_parts_shared_with_the_row_above_blank():
     assert [r.code for r in exp.rows] == ["", "2080505", "2080801", "2130101", "2130102", "2130504", "221", "22102", "2210201"]
 
 
+def test_a_table_title_between_cell_per_line_tables_is_not_a_wrapped_cell():
+    rows = [["合计", "因公出国(境)费", "公务接待费"], ["1.65", "0.00", "1.65"]]
+    cells = "\n\n".join("\n".join("\t" + c for c in r) for r in rows)
+    project = "\n\n".join(
+        "\n".join("\t" + c for c in r) for r in [["项目名称", "项目金额", "指标值"], ["业务培训经费", "223.58", "≥95%"]]
+    )
+    text = f"部门“三公”经费预算表\n\n单位：万元\n\n{cells}\n\n2022年部门项目绩效目标表\n\n{project}\n"
+    doc = load_bytes(text.encode("utf-8"), "cells.txt")
+    assert [(t.kind, t.title, len(t.rows)) for t in doc.tables] == [
+        ("three_public", "部门“三公”经费预算表", 1),
+        ("perf_project_target", "2022年部门项目绩效目标表", 2),
+    ]
+
+
 def test_three_public_halves(sample_text_docs):
     t = sample_text_docs["000_4aab53e2ab223d76"].table_of("three_public")
     row = t.rows[0]
