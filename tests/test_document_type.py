@@ -77,3 +77,14 @@ def test_without_a_cover_the_opening_text_names_the_type():
 def test_samples_in_every_format(name, expected, suffix):
     path = SAMPLES / f"{name}{suffix}"
     assert load_bytes(path.read_bytes(), path.name).doc_type == expected
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_workbook_of_the_tables_is_not_asked_for_the_explanation(template):
+    """An xlsx holds the standard tables (with their titles and notes), not the 情况说明: CMP005
+    does not report the explanation missing from it; CMP001 still asks it for the tables."""
+    from detectors.completeness.CMP005_required_explanations import RequiredExplanations
+
+    doc = _generated("决算", template, "xlsx")
+    assert doc.doc_type == "部门决算"
+    assert list(RequiredExplanations().check(doc)) == []
