@@ -76,14 +76,15 @@ def document_type(doc: Document) -> str:
 
 
 def _cover(doc: Document) -> str:
-    """The cover title: the short lines that open the document, before its 目录 or first heading
-    (a title printed over lines: "2021年度" / "醴陵市医疗保障局（单位）" / "部门决算"); a table's
-    own title is not the document's (a workbook that opens on a 项目支出绩效目标完成情况表)."""
+    """The cover title: the short lines that open the document, before its 目录, its first
+    heading or its first sentence (a title printed over lines: "2021年度" / "醴陵市医疗保障局（单位）"
+    / "部门决算"); a table's own title is not the document's (a workbook that opens on a
+    项目支出绩效目标完成情况表)."""
     tables = {normalize_label(t.title) for t in doc.tables}
     lines = []
     for p in doc.paragraphs[:6]:
         text = normalize_label(p.text)
-        if len(text) > 60 or _HEADING.match(text) or text in tables:
+        if len(text) > 60 or "。" in text or _HEADING.match(text) or text in tables:
             break
         lines.append(text)
     return "".join(lines)

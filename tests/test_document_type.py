@@ -88,3 +88,11 @@ def test_a_workbook_of_the_tables_is_not_asked_for_the_explanation(template):
     doc = _generated("决算", template, "xlsx")
     assert doc.doc_type == "部门决算"
     assert list(RequiredExplanations().check(doc)) == []
+
+
+def test_the_cover_ends_at_the_first_sentence():
+    """A sentence under the title is text, not title: its 绩效自评 does not make a budget a self-evaluation."""
+    assert (
+        type_of("2023年某县医疗保障局部门预算\n按照《2022年县级项目支出绩效评价指标体系》对上年项目开展了绩效自评。\n")
+        == "部门预算"
+    )
