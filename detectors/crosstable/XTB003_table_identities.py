@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Amount, Document, Evidence, Row, Severity, Table
+from models import Amount, Document, Evidence, Finding, Row, Severity, Table
 
 from ..base import (
     NOT_APPLICABLE,
@@ -21,6 +21,7 @@ from ..base import (
     table_title_evidence,
 )
 from ..linking import class_amount, class_code, personnel_public, total_row, year_total_row
+from ._common import code_gaps
 from .XTB002_shuffled_rows import shuffled_codes
 
 
@@ -69,18 +70,22 @@ class TableIdentities(Rule):
         t2, t3, t5 = doc.table_of("income"), doc.table_of("expense"), doc.table_of("gpb_expense")
         f4 = doc.table_of("fiscal_summary", "expense")
         shuffled = shuffled_codes(doc)
+        gaps = {t.kind: code_gaps(doc, t) for t in (t2, t3, t5) if t is not None}
         if inc and t2:
             check = "收入支出总表 本年收入合计 = 收入表 合计"
             rb = total_row(t2)
             # a budget's 部门收入总表 prints 上年结转 as a column: its 合计 holds it beside the year's income
             carried = t2.amount(rb, "opening") if rb is not None and t2.column("opening") else None
-            yield from self._pair(inc, year_total_row(inc, True), "total", t2, rb, "total", "本年收入合计", scale, check, carried)
+            yield from self._pair(
+                inc, year_total_row(inc, True), "total", t2, rb, "total", "本年收入合计", scale, check, gaps, carried
+            )
         if exp and t3:
             check = "收入支出总表 本年支出合计 = 支出表 合计"
             yield from self._pair(
-                exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale, check
+                exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale, check, gaps
             )
-            yield from self._classes(exp, "total", t3, "total", scale, shuffled, "收入支出总表 各类支出 = 支出表 类")
+            check = "收入支出总表 各类支出 = 支出表 类"
+            yield from self._classes(exp, "total", t3, "total", scale, shuffled, check, gaps)
         if f4 and t5:
             yield from self._pair(
                 f4,
@@ -92,9 +97,10 @@ class TableIdentities(Rule):
                 "一般公共预算财政拨款支出合计",
                 scale,
                 "财政拨款收入支出总表 一般公共预算支出合计 = 一般公共预算财政拨款支出表 合计",
+                gaps,
             )
             check = "财政拨款收入支出总表 一般公共预算各类支出 = 一般公共预算财政拨款支出表 类"
-            yield from self._classes(f4, "gpb", t5, "total", scale, shuffled, check)
+            yield from self._classes(f4, "gpb", t5, "total", scale, shuffled, check, gaps)
         t6 = doc.table_of("gpb_basic_detail")
         if t6 and t5 and t5.column("basic"):
             yield from self._basic(t6, t5, scale)
@@ -110,9 +116,11 @@ class TableIdentities(Rule):
         what: str,
         scale,
         check: str,
+        gaps: dict,
         carried: Amount | None = None,
     ) -> Iterable[Case]:
-        """``carried``: the 上年结转 that ``b``'s amount holds beside ``a``'s."""
+        """``carried``: the 上年结转 that ``b``'s amount holds beside ``a``'s; ``gaps``: per table
+        kind, where that table parts from its sister tables (``code_gaps``)."""
         if a.column(ca) is None or b.column(cb) is None:
             return  # a table without that column states nothing to compare
         if ra is None or rb is None:
@@ -124,9 +132,11 @@ class TableIdentities(Rule):
             yield Case(check, NOT_APPLICABLE, where)
             return
         key = f"{a.kind}|{b.kind}|{what}"
-        yield self._report(what, a, [ra], ca, va, b, [rb], cb, vb, key, scale, check, where, carried)
+        case = self._report(what, a, [ra], ca, va, b, [rb], cb, vb, key, scale, check, where, carried)
+        self._summed_up(case.finding, b, "", gaps)
+        yield case
 
-    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str], check: str) -> Iterable[Case]:
+    def _classes(self, a: Table, ca: str, b: Table, cb: str, scale, shuffled: set[str], check: str, gaps: dict) -> Iterable[Case]:
         if a.column(ca) is None or b.column(cb) is None:  # a table without that column states nothing to compare
             return
         for r in a.rows:
@@ -149,7 +159,24 @@ class TableIdentities(Rule):
                 # a consequence of the shuffled rows (XTB002): shown, ranked below its cause
                 f.message += f"（由科目 {'、'.join(moved)} 的金额错位造成，见行次错位发现）"
                 f.severity, f.materiality = Severity.low, 0.0
+            self._summed_up(f, b, code, gaps)
             yield case
+
+    @staticmethod
+    def _summed_up(f: Finding | None, b: Table, scope: str, gaps: dict) -> None:
+        """A difference that is exactly the amounts by which ``b``'s own codes under ``scope``
+        part from its sister table: the same error summed up, reported at those codes (XTB001);
+        shown here at low."""
+        if f is None or f.category == "rounding" or f.severity in (Severity.low, Severity.info):
+            return
+        codes = {c: g for c, g in gaps.get(b.kind, {}).items() if c.startswith(scope)}
+        summed = sum((g for g, _ in codes.values()), Decimal(0))
+        # the rounding of the leaf amounts, and as much again for the two totals compared
+        tolerance = 2 * sum((r for _, r in codes.values()), Decimal(0))
+        if not codes or not summed or abs(summed - f.values["difference"]) > tolerance:
+            return
+        f.message += f"（即科目 {'、'.join(sorted(codes))} 与其他表的差额，见同一科目金额不一致发现）"
+        f.severity, f.materiality = Severity.low, 0.0
 
     def _report(self, what, a, rows_a, ca, va, b, rows_b, cb, vb, key, scale, check: str, where: Evidence, carried=None) -> Case:
         va, vb = va or Amount(Decimal(0), a.unit), vb or Amount(Decimal(0), b.unit)
