@@ -33,7 +33,9 @@ class TableIdentities(Rule):
         class of table 1 = the same 类 in 支出决算表; 财政拨款收入支出决算总表 一般公共预算 column per
         class and in total = 一般公共预算财政拨款支出决算表; 基本支出明细表 人员经费合计 + 公用经费合计 =
         一般公共预算财政拨款支出决算表 基本支出. A budget's 部门收入总表 that prints 上年结转 as a
-        column holds it in its 合计: that 合计 = 本年收入合计 + 上年结转.
+        column holds it in its 合计: that 合计 = 本年收入合计 + 上年结转. A difference that is
+        exactly what the detail table's own items differ from its sister table (XTB001) is that
+        difference summed up: shown at low, naming the items.
     Why an auditor cares:
         The tables are one set of accounts seen from different sides; a break means a table was
         compiled from different figures than the others.
@@ -49,7 +51,8 @@ class TableIdentities(Rule):
         收入支出决算总表的本年收入合计 = 收入决算表合计，本年支出合计 = 支出决算表合计；表一的每个支出类 =
         支出决算表中的同一类；财政拨款收入支出决算总表的一般公共预算列（分类和合计）= 一般公共预算财政拨款
         支出决算表；基本支出明细表的人员经费合计 + 公用经费合计 = 一般公共预算财政拨款支出决算表的基本支出。
-        预算的部门收入总表若列有“上年结转”栏，其合计包含上年结转：合计 = 本年收入合计 + 上年结转。
+        预算的部门收入总表若列有“上年结转”栏，其合计包含上年结转：合计 = 本年收入合计 + 上年结转。差额恰为明细表
+        自身各科目与姊妹表之差（XTB001）时，是同一差额的汇总：以低级别显示，并指出这些科目。
         缺少比较所需列的表不作比较。
     为什么重要：
         各表是同一套账从不同角度的反映；勾稽不符，说明某张表是用另一套数字编制的。
