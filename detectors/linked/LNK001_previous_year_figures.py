@@ -57,6 +57,7 @@ class PreviousYearFigures(LinkedRule):
     title = "上年数与上年公开文件不符"
     category = "yoy_recompute"
     severity = Severity.medium
+    version = 2
     kinds = (YEARS,)
 
     def check_link(self, link: Link, earlier: Document, later: Document) -> Iterable[Finding]:
@@ -87,10 +88,12 @@ class PreviousYearFigures(LinkedRule):
             ends = [j for j in (text.find(c, f.start) for c in "。；;") if j >= 0]
             clause_end = nxt.start if nxt is not None else min(ends, default=len(text))
             between = text[f.start : clause_end]
-            if nxt is not None and nxt.kind == "change" and nxt.unit != "%" and compared_year(nxt) == earlier.year:
+            if nxt is not None and nxt.kind == "change" and nxt.unit != "%" and compared_year(nxt, later.year) == earlier.year:
                 stated = nxt.direction * nxt.amount_wan
                 change = nxt
-            elif _FLAT.search(between) and re.search(rf"{earlier.year}\s*年", between):
+            elif _FLAT.search(between) and (
+                re.search(rf"{earlier.year}\s*年", between) or (later.year == earlier.year + 1 and "上年" in between)
+            ):
                 stated, change = Decimal(0), None
             else:
                 continue

@@ -11,8 +11,10 @@ from ..base import amount_balance, document_total, fmt
 from ._common import LinkedRule, elsewhere, quantity
 from .families import DEPT_UNIT, Family
 
-# "部门预算是包括商务委本部以及下属1家预算单位的综合收支计划"
-_CONSOLIDATES = re.compile(r"包括.{0,30}?(?:本部|本级)(?:以及|及|和)?(?:下属)?\s*(\d+)\s*家")
+# "部门预算是包括商务委本部以及下属1家预算单位的综合收支计划" (the 本部 and N units)
+_CONSOLIDATES = re.compile(r"包括.{0,30}?(?:本部|本级)\s*(?:以\s*及|及|和)?\s*(?:下\s*属)?\s*(\d+)\s*家")
+# "某某局预算单位3个，其中：行政单位1个，事业单位2个" (N units, the 本级 among them)
+_COUNTED = re.compile(r"(?:部门)?(?:预算|决算)单位(?:共)?\s*(\d+)\s*个")
 _NOT_SEPARATE = re.compile(r"不单列预算|不单独编制预算|并入本部")
 TOTALS = (("expense_grand", "支出总计"), ("income_grand", "收入总计"), ("expense_total", "本年支出合计"))
 
@@ -21,10 +23,11 @@ class DepartmentSumOfUnits(LinkedRule):
     """A department's disclosure adds up its units' disclosures.
 
     What it checks:
-        A department whose text says what it consolidates ("包括X本部以及下属N家预算单位", less the
-        units it says are not budgeted separately: "不单列预算，并入本部"), when the family holds a
-        disclosure of each of them: the department's 支出总计 (收入总计, 本年支出合计) against the
-        sum of the units', within the rounding of the printed figures.
+        A department whose text says what it consolidates ("包括X本部以及下属N家预算单位"; "X预算单位
+        N个", its 本级 counted), less the units it says are not budgeted separately ("不单列预算，
+        并入本部"), when the family holds a disclosure of each of them: the department's 支出总计
+        (收入总计, 本年支出合计) against the sum of the units', within the rounding of the printed
+        figures.
     Why an auditor cares:
         The department's disclosure is its units' disclosures added up; when it is not, a unit's
         money is left out, counted twice, or published differently in the two places.
@@ -37,7 +40,7 @@ class DepartmentSumOfUnits(LinkedRule):
     doc_zh = """部门文件是所属单位文件的汇总。
 
     检查内容：
-        部门文件写明其汇总范围（“包括X本部以及下属N家预算单位”，减去文中说明不单列预算的单位），且文档族中
+        部门文件写明其汇总范围（“包括X本部以及下属N家预算单位”“X预算单位N个”（含本级），减去文中说明不单列预算的单位），且文档族中
         有每个单位的文件时：部门的支出总计（收入总计、本年支出合计）与各单位之和对照，允许印刷数字的尾数误差。
     为什么重要：
         部门文件就是所属单位文件的加总；不一致说明某个单位的资金被漏掉、重复计算，或在两处公布得不一样。
@@ -51,6 +54,7 @@ class DepartmentSumOfUnits(LinkedRule):
     title = "部门汇总数与所属单位之和不符"
     category = "cross_table"
     severity = Severity.medium
+    version = 2
     kinds = (DEPT_UNIT,)
 
     def check_family(self, family: Family, docs: dict[str, Document]) -> Iterable[Finding]:
@@ -95,7 +99,8 @@ def _separately_budgeted(dept: Document) -> int | None:
     those it says are not budgeted separately."""
     text = " ".join(p.text for p in dept.paragraphs[:150])
     m = _CONSOLIDATES.search(text)
-    if m is None:
+    counted = _COUNTED.search(text) if m is None else None
+    if m is None and counted is None:
         return None
     exempt = sum(1 for sentence in re.split(r"[。；]", text) if _NOT_SEPARATE.search(sentence))
-    return 1 + int(m.group(1)) - exempt
+    return (1 + int(m.group(1)) if m is not None else int(counted.group(1))) - exempt

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from extract.numbers import normalize_label, parse_cell
-from models import Document, Finding, Project, Severity
+from models import Document, Evidence, Finding, Project, Severity
 
 from ..base import fmt
 from ..performance._common import core_name, indicator_row, project_row, same_project, same_project_docs
@@ -51,6 +52,7 @@ class ProjectGoalsAcrossYears(LinkedRule):
     title = "项目目标照搬上年或预算增加而目标降低"
     category = "copy_paste_text"
     severity = Severity.low
+    version = 2
     kinds = (YEARS,)
 
     def check_link(self, link: Link, earlier: Document, later: Document) -> Iterable[Finding]:
@@ -71,7 +73,7 @@ class ProjectGoalsAcrossYears(LinkedRule):
             stale.append(fmt(q.budget))
         if not stale:
             return
-        row_p, row_q = project_row(later, p, "goals"), project_row(earlier, q, "goals")
+        row_p, row_q = _goal_row(later, p), _goal_row(earlier, q, "expected")
         ev = [e for e in (row_p,) if e is not None] + [elsewhere(e, earlier) for e in (row_q,) if e is not None]
         yield self.on(
             later,
@@ -92,10 +94,10 @@ class ProjectGoalsAcrossYears(LinkedRule):
             prev = old.get(normalize_label(ind.name))
             if prev is None:
                 continue
-            now, then = parse_cell(_bare(ind.target)), parse_cell(_bare(prev.target))
-            if now.value is None or then.value is None or now.unit != then.unit or now.comparator != then.comparator:
+            now, then = _target(ind.target), _target(prev.target)
+            if now is None or then is None or now[1:] != then[1:]:
                 continue
-            if now.comparator in ("≤", "<") or now.value >= then.value:
+            if now[2] in ("≤", "<") or now[0] >= then[0]:
                 continue  # a ceiling lowered is a stricter target
             now_row, then_row = indicator_row(later, p, ind.row), indicator_row(earlier, q, prev.row, "expected")
             ev = [e for e in (now_row,) if e is not None] + [elsewhere(e, earlier) for e in (then_row,) if e is not None]
@@ -106,11 +108,30 @@ class ProjectGoalsAcrossYears(LinkedRule):
                     f"{prev.target.strip()} 降为 {ind.target.strip()}",
                     ev,
                     key=f"target|{core_name(p.name)}|{normalize_label(ind.name)}",
-                    values={"stated": now.value, "expected": then.value},
+                    values={"stated": now[0], "expected": then[0]},
                     category="perf_score",
                 ),
             )
 
 
-def _bare(target: str) -> str:
-    return re.sub(r"\s+", "", target)
+def _goal_row(doc: Document, p: Project, role: str = "stated") -> Evidence | None:
+    """Where the project's goal is printed: its 目标 row, or (a 项目绩效目标表 printing the goal
+    beside the first indicator) the project's first row."""
+    row = project_row(doc, p, "goals", role)
+    if row is None and p.indicators:
+        row = indicator_row(doc, p, p.indicators[0].row, role)
+    return row
+
+
+# "≥59场次", "≥ 95 %": a comparator, a number and a unit of any counted thing
+_COUNTED = re.compile(r"(≥|>=|>|≤|<=|<|=)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,4})")
+
+
+def _target(target: str) -> tuple[Decimal, str, str] | None:
+    """A target's value, unit and comparator, whatever it counts (None: a range, a text)."""
+    bare = re.sub(r"\s+", "", target).replace(">=", "≥").replace("<=", "≤")
+    parsed = parse_cell(bare)
+    if parsed.value is not None:
+        return parsed.value, parsed.unit, parsed.comparator
+    m = _COUNTED.fullmatch(bare)
+    return (Decimal(m.group(2)), m.group(3), m.group(1) or "") if m else None

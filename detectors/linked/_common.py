@@ -74,13 +74,18 @@ def quantity(doc: Document, key: str, when: str = "final", keyed: list[Keyed] | 
     return None
 
 
-_COMPARED = re.compile(r"(?:比|较|与|同)\s*(20\d{2})\s*年")
+_COMPARED = re.compile(r"(?:比|较|与|同)\s*(?:(20\d{2})\s*年|上年)")
 
 
-def compared_year(f: Figure) -> int | None:
-    """The year a change figure compares with ("比2024年预算减少…"), from its own clause."""
+def compared_year(f: Figure, year: int | None = None) -> int | None:
+    """The year a change figure compares with ("比2024年预算减少…"; "较上年预算…" in a document of
+    ``year``: the year before), from its own clause."""
     m = _COMPARED.search(f.subject) or _COMPARED.search(f.sentence)
-    return int(m.group(1)) if m else None
+    if m is None:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return year - 1 if year is not None else None
 
 
 def previous_of(current: Decimal, change: Figure) -> Decimal:

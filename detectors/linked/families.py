@@ -45,6 +45,9 @@ class Identity:
         if doc.level == "部门":
             for p in doc.paragraphs[:120]:
                 bodies.extend(normalize_label(m.group(0)) for m in _BODY.finditer(p.text))
+            # a name a PDF's line broke in two ("…、静安" | "区卫健综合行政执法大队") is whole in the text read on
+            joined = "".join(p.text for p in doc.paragraphs[:120])
+            bodies.extend(normalize_label(m.group(0)) for m in _BODY.finditer(joined))
             for t in doc.tables:
                 for r in t.rows:
                     bodies.extend(normalize_label(m.group(0)) for c in r.cells for m in _BODY.finditer(c.text))

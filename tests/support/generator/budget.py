@@ -262,18 +262,30 @@ class BudgetDoc(CodeTables, Perf):
         for k, duty in enumerate(prof.duties, 1):
             self.para(f"{k}、" + duty.format(area=w.area, place=place))
         actual = self.ov.get(("staff", "overview"), w.actual)
-        admin = sum(1 for u in w.units if u.kind == "行政单位")
+        units = w.units + w.merged_units
+        admin = sum(1 for u in units if u.kind == "行政单位")
         if self.t == "shanghai":
             self.para(f"{w.department}机构设置", role="heading")
-            self.para(f"{w.department}部门预算是包括{w.profile.short}本部以及下属{len(w.units) - 1}家预算单位的综合收支计划。"
-                      f"本部门中，行政单位{admin}家，事业单位{len(w.units) - admin}家。")  # fmt: skip
+            if self.level == "部门":
+                self.para(f"{w.department}部门预算是包括{w.profile.short}本部以及下属{len(units) - 1}家预算单位的综合收支计划。"
+                          f"本部门中，行政单位{admin}家，事业单位{len(units) - admin}家{self.members(units)}")  # fmt: skip
             staff = self.spot("staff_overview", f"本部门编制{w.authorized}人，实有人数{actual}人")
             self.para(staff + "。")
         else:
-            self.para("二、部门预算单位构成", role="heading")
-            self.para(f"{w.department}预算单位{len(w.units)}个，其中：行政单位{admin}个，事业单位{len(w.units) - admin}个。")
+            self.para("二、部门预算单位构成" if self.level == "部门" else "二、单位基本情况", role="heading")
+            if self.level == "部门":
+                self.para(f"{w.department}预算单位{len(units)}个，其中：行政单位{admin}个，事业单位{len(units) - admin}个"
+                          f"{self.members(units, f'纳入{w.department}{w.year}年部门预算编制范围的单位包括')}")  # fmt: skip
             staff = self.spot("staff_overview", f"{w.department}总编制{w.authorized}名，在职人员总数{actual}名")
             self.para(staff + "。")
+
+    def members(self, units: list, lead: str = "具体包括") -> str:
+        """The end of the sentence that counts a department's units: their names, and those not
+        budgeted separately."""
+        if len(units) == 1 or self.w.body is None:  # a single document keeps its count alone
+            return "。"
+        merged = "".join(f"{u.name}不单列预算，并入本部。" for u in self.w.merged_units)
+        return f"。{lead}：{'、'.join(u.name for u in units)}。{merged}"
 
     # ------------------------------------------------------------------ tables
     def title_block(self, group: str) -> None:
@@ -424,7 +436,7 @@ class BudgetDoc(CodeTables, Perf):
         per_unit = [dict.fromkeys(cols, ZERO) for _ in w.units]
         for it in self.table_items(t):
             for c in cols:
-                for k, part in enumerate(w.unit_split(it, item_value(it, t, c))):
+                for k, part in enumerate(w.unit_values(it, lambda x, c=c: item_value(x, t, c))):
                     per_unit[k][c] += part
         for k, u in enumerate(w.units):
             vals = [self.cell(t, u.code, c, per_unit[k][c]) for c in cols]
@@ -643,8 +655,10 @@ class BudgetDoc(CodeTables, Perf):
         if self.t == "shanghai":
             self.heading(f"{y}年部门预算编制说明", "totals")
             fiscal = w.fiscal_income
+            # the change follows the 财政拨款收入 it is about (a family's documents are read together)
+            change = (fiscal, w.prev["fiscal"]) if w.body is not None else (grand, w.prev["total"])
             self.body(f"{y}年，{w.department}收入预算{self.n(grand)}万元，其中：财政拨款收入{self.n(fiscal)}万元，"
-                      f"{self.change('income', grand, w.prev['total'], f'比{y - 1}年预算')}；事业收入{self.n(w.income_total('business') + w.income_total('superior'))}万元；"
+                      f"{self.change('income', *change, f'比{y - 1}年预算')}；事业收入{self.n(w.income_total('business') + w.income_total('superior'))}万元；"
                       f"事业单位经营收入0万元；其他收入{self.n(w.income_total('other'))}万元。", "totals")  # fmt: skip
             self.body(f"支出预算{self.n(grand)}万元，其中：财政拨款支出预算{self.n(fiscal)}万元。财政拨款支出预算中，一般公共预算拨款支出预算{self.n(gpb)}万元，"
                       f"{self.change('gpb', gpb, w.prev['gpb'], f'比{y - 1}年预算')}；政府性基金拨款支出预算{self.n(w.total(fn=lambda it: it.exp('fund')))}万元；"
@@ -721,7 +735,8 @@ class BudgetDoc(CodeTables, Perf):
         pers = "、".join(ECON_NAMES[c] for c in w.econ if c[:3] in ("301", "303"))
         pub = "、".join(ECON_NAMES[c] for c in w.econ if c[:3] not in ("301", "303"))
         staff = self.spot("staff_perf", f"按在职人员{self.ov.get(('staff', 'perf'), w.actual)}人测算")
-        self.body(f"{w.department}{y}年一般公共预算基本支出{self.n(w.basic_gpb)}万元，其中：人员经费{self.n(w.personnel)}万元（{staff}），主要包括：{pers}；"
+        personnel = self.spot("personnel", f"人员经费{self.n(self.narr('personnel', w.personnel))}万元")
+        self.body(f"{w.department}{y}年一般公共预算基本支出{self.n(w.basic_gpb)}万元，其中：{personnel}（{staff}），主要包括：{pers}；"
                   f"公用经费{self.n(w.public)}万元，主要包括：{pub}。", "basic")  # fmt: skip
         self.heading("四、政府性基金预算支出情况说明", "fund")
         fund = w.total(fn=lambda it: it.exp("fund"))

@@ -303,7 +303,10 @@ class FinalDoc(CodeTables, Perf):
         self.para("一、部门职责" if self.t != "shanghai" else "一、主要职能", role="heading")
         for k, duty in enumerate(prof.duties, 1):
             self.para(f"{k}. " + duty.format(area=w.area, place=place))
-        self.para("二、机构设置及决算单位构成" if self.t != "shanghai" else "二、部门决算单位构成", role="heading")
+        if self.level == "单位":
+            self.para("二、机构设置", role="heading")
+        else:
+            self.para("二、机构设置及决算单位构成" if self.t != "shanghai" else "二、部门决算单位构成", role="heading")
         offices = list(prof.offices[: rng.randint(3, len(prof.offices))])
         actual = self.ov.get(("staff", "overview"), w.actual)
         staff = self.spot("staff_overview", f"本部门共有编制人数{w.authorized}人，实有人数{actual}人")
@@ -313,15 +316,20 @@ class FinalDoc(CodeTables, Perf):
         self.para(
             f"（一）内设机构设置。本部门内设{'、'.join(offices)}等{len(offices)}个{'科室' if self.t == 'shanghai' else '股室'}。{staff}{units}。"
         )
+        merged = "".join(f"{u.name}不单列预算，并入本部。" for u in w.merged_units)
+        if self.level == "单位":
+            return
         if self.t == "shanghai":
             self.para(f"纳入{w.department}{w.year}年度部门决算编制范围的单位包括：")
             rows = [["序号", "单位名称", "备注"]] + [
-                [str(k), u.name, "" if k == 1 else f"（下属{u.kind}）"] for k, u in enumerate(w.units, 1)
+                [str(k), u.name, "" if k == 1 else f"（下属{u.kind}）"] for k, u in enumerate(w.units + w.merged_units, 1)
             ]
             self.grid(rows, "units", 1, ["no", "label", "note"], "")
+            if merged:
+                self.para(merged)
         else:
-            members = "、".join(u.name for u in w.units)
-            self.para(f"（二）决算单位构成。{w.department}{w.year}年部门决算汇总公开单位构成包括：{members}。")
+            members = "、".join(u.name for u in w.units + w.merged_units)
+            self.para(f"（二）决算单位构成。{w.department}{w.year}年部门决算汇总公开单位构成包括：{members}。{merged}")
 
     # ------------------------------------------------------------------ tables
     def title_block(self, group: str) -> None:
@@ -992,8 +1000,9 @@ class FinalDoc(CodeTables, Perf):
 
         why = "增加的主要原因是业务工作量增加" if tf > tprev else "减少的主要原因是厉行节约，严控支出"
         if self.t == "shanghai":
-            self.body(f"“三公”经费财政拨款支出{completion('tp_total', tb, tf, '年初预算为')}。{y}年度“三公”经费支出决算数"
-                      f"{'小于' if tf < tb else '等于' if tf == tb else '大于'}预算数的主要原因：严格落实中央八项规定，控制“三公”经费支出。", "tp")  # fmt: skip
+            initial = sum(w.tp_initial.values(), ZERO)  # the table's 预算数 is the 全年预算, adjusted
+            self.body(f"“三公”经费财政拨款支出{completion('tp_total', initial, tf, '年初预算为')}。{y}年度“三公”经费支出决算数"
+                      f"{'小于' if tf < initial else '等于' if tf == initial else '大于'}预算数的主要原因：严格落实中央八项规定，控制“三公”经费支出。", "tp")  # fmt: skip
             self.body(f"{y}年度“三公”经费财政拨款支出决算数{self.yoy('tp_total', tf, tprev, f'比{y - 1}年度', '')}。", "tp")
         else:
             self.body(

@@ -9,6 +9,7 @@ so that a document with injected errors differs from its clean twin only where t
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -109,19 +110,48 @@ def draw_style(rng: random.Random, template: str, kind: str) -> Style:
     )
 
 
+# words a unit's own disclosure keeps from its department's: names of other bodies and of the
+# classification ("部门预算经济分类")
+_KEPT = re.compile(r"(主管部门|预算部门|财政部门|上级部门|部门协同|部门履职效能|部门预算经济分类)")
+# Shanghai's table titles: "部门财务收支预算总表" → "预算单位财务收支预算总表"
+_SHANGHAI_TABLE = re.compile(
+    r"部门(?=(?:财务收支|收入预算|支出预算|财政拨款收支|一般公共预算|政府性基金预算|国有资本经营预算)\S*表)"
+)
+
+
+def unit_words(text: str, template: str) -> str:
+    """A department's wording as a unit's own disclosure (单位预算 / 单位决算) words it."""
+    if "部门" not in text:
+        return text
+    text = text.replace("预算主管部门：", "预算单位：").replace("部门（单位）", "单位")
+    if template == "shanghai":
+        text = _SHANGHAI_TABLE.sub("预算单位", text)
+    parts = _KEPT.split(text)
+    return "".join(part if k % 2 else part.replace("部门", "单位") for k, part in enumerate(parts))
+
+
 class Builder:
     """Blocks, spots and the printed form of every figure; subclasses write one document type."""
 
     def __init__(self, w: World, st: Style, rng: random.Random, ov: dict):
         self.w, self.s, self.rng, self.ov = w, st, rng, ov
         self.t = w.template
+        self.level = "单位" if w.unit_index is not None else "部门"  # a unit's own disclosure, or a department's
         self.blocks: list[Block] = []
         self.spots: dict = {}
         self.tables: dict[str, tuple[str, str]] = {}  # group → (title, number) of the tables printed
         self.legit: list[tuple[str, str, object]] = []  # (kind, description, spot) of legitimate irregularities
 
     # ------------------------------------------------------------------ output
+    def words(self, text: str) -> str:
+        """The text in this disclosure's own words (a unit's: 单位 where its department says 部门)."""
+        return text if self.level == "部门" else unit_words(text, self.t)
+
     def para(self, text: str, group: str = "", role: str = "body") -> None:
+        if self.ov.get(("department_words", group)) and ("department_words",) not in self.spots:
+            self.spots[("department_words",)] = text  # a planted error: the first paragraph of the group keeps them
+        else:
+            text = self.words(text)
         self.blocks.append(Para(text, group, role))
 
     def grid(self, rows: list[list[str]], group: str, header: int, roles: list[str], unit: str, keys: list[str] | None = None,
@@ -132,8 +162,8 @@ class Builder:
         self.blocks.append(Grid(rows, group, header, roles + [""] * (width - len(roles)), unit, keys, form))
 
     def spot(self, key, text: str) -> str:
-        self.spots[key] = text
-        return text
+        self.spots[key] = self.words(text)
+        return self.spots[key]
 
     def legitimate(self, kind: str, description: str, spot) -> None:
         self.legit.append((kind, description, spot))

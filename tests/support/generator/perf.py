@@ -137,7 +137,7 @@ class Perf(Builder):
         fiscal_label = "其中：当年财政拨款" if self.t == "hunan" else "其中：财政拨款"
         rows = [
             ["项目支出名称" if self.t == "hunan" else "项目名称", p.name, "", "", "", "", "", "", ""],
-            ["主管部门", w.department, "", "", "实施单位", unit, "", "", ""],
+            ["主管部门", w.parent, "", "", "实施单位", unit, "", "", ""],
             ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
             ["", "年度资金总额", *money, ""],
             ["", fiscal_label, *fiscal, ""],

@@ -13,6 +13,10 @@ with no 年初预算 at all, some far from their final with a reason the text gi
 
 ``kind`` "预算" reads the same draw as a budget: the item amounts are the year's budget, 年初结转
 becomes 上年结转 and nothing is carried out; ``prev`` holds the previous year's budget.
+
+A ``Body`` fixes who publishes across the documents of a family (``family``): the department, its
+place, its units with their staff and the projects each runs. A world drawn for a body (and a
+year) is the whole department's, or with ``unit`` one unit's own (its 单位预算 / 单位决算).
 """
 
 from __future__ import annotations
@@ -167,27 +171,85 @@ _EVAL_LINES = (
 )
 
 
+@dataclass
+class Body:
+    """Who publishes, the same across the documents of a family: the department, its place, its
+    units (staff included), the projects each unit runs, and the units that publish no disclosure
+    of their own (不单列预算, 并入本部: their staff and projects are the 本部's)."""
+
+    profile: Profile
+    place: str
+    prefecture: str
+    department: str
+    has_institution: bool
+    units: list[Unit]
+    projects: list[list[ProjectTemplate]]  # per unit
+    merged: list[int] = field(default_factory=list)  # units not budgeted separately
+
+    def name_of(self, k: int) -> str:
+        """The body a unit's own disclosure names: the department itself for its 本部."""
+        return self.department if k == 0 else self.units[k].name
+
+    @property
+    def separate(self) -> list[int]:
+        """The units that publish a disclosure of their own."""
+        return [k for k in range(len(self.units)) if k not in self.merged]
+
+
+# a target the next year may not lower while its budget rises: project name → (budget, {indicator: target})
+Targets = dict[str, tuple[Decimal, dict[str, int]]]
+
+
 class World:
     """Every figure of one department-year (see the module docstring)."""
 
-    def __init__(self, rng: random.Random, template: str, kind: str, *, outlier: tuple[float, float] | None = None):
+    def __init__(
+        self,
+        rng: random.Random,
+        template: str,
+        kind: str,
+        *,
+        outlier: tuple[float, float] | None = None,
+        body: Body | None = None,
+        year: int | None = None,
+        unit: int | None = None,
+        targets: Targets | None = None,
+        lowered: str = "",
+    ):
+        """``body`` and ``year``: the family's department in that year (``unit``: one unit's own
+        world); ``targets``: last year's, which a project whose budget rose keeps or raises, except
+        the project named ``lowered`` (a planted error)."""
         self.rng, self.template, self.kind = rng, template, kind
-        self.profile: Profile = rng.choice(PROFILES)
-        self.year = rng.randint(2022, 2025) if template == "shanghai" else rng.randint(2020, 2024)
-        places = PLACES[template]
-        pref = rng.choice(sorted(places))
-        if template == "shanghai":
-            self.place, self.prefecture = rng.choice(places[pref]), pref
-        elif rng.random() < 0.2:
-            self.place, self.prefecture = pref, ""
+        self.body, self.unit_index = body, unit
+        self.targets, self.lowered = targets or {}, lowered
+        self.parts: list[World] = []  # the units' worlds a department's adds up (``family.consolidate``)
+        self.merged_units: list[Unit] = []  # units its text says are not budgeted separately
+        if body is None:
+            self.profile: Profile = rng.choice(PROFILES)
+            self.year = rng.randint(2022, 2025) if template == "shanghai" else rng.randint(2020, 2024)
+            places = PLACES[template]
+            pref = rng.choice(sorted(places))
+            if template == "shanghai":
+                self.place, self.prefecture = rng.choice(places[pref]), pref
+            elif rng.random() < 0.2:
+                self.place, self.prefecture = pref, ""
+            else:
+                self.place, self.prefecture = rng.choice(places[pref]), pref
         else:
-            self.place, self.prefecture = rng.choice(places[pref]), pref
+            self.profile, self.place, self.prefecture, self.year = body.profile, body.place, body.prefecture, year
         self.area = "全" + next((w for w in ("区", "县", "州") if self.place.endswith(w)), "市")
         prefix = "上海市" + self.place if template == "shanghai" else self.place
         self.department = prefix + self.profile.suffix
+        self.parent = self.department  # the 主管部门 the forms name
+        if body is not None and unit is not None:
+            self.department = body.name_of(unit)
         # 100 元: the publisher's figures are whole 万元 cents; else 元 (or 元 and 分)
         self.grain = rng.choice((D(100), D(100), D(1), D("0.01"))) if template != "shanghai" else rng.choice((D(1), D("0.01")))
-        self._units()
+        if body is None:
+            self._units()
+        else:
+            self._body_units(body, unit)
+        self._personnel_codes()
         self._econ()
         self._items()
         self._projects(outlier)
@@ -229,6 +291,30 @@ class World:
         self.units = units
         self.authorized = sum(u.authorized for u in units)
         self.actual = sum(u.actual for u in units)
+
+    def _body_units(self, body: Body, unit: int | None) -> None:
+        """The units of the body (all of them; ``unit``: that one alone, with the staff of the
+        units merged into it)."""
+        if unit is None:
+            self.has_institution = body.has_institution
+            self.units = [dataclasses.replace(u) for u in body.units]
+        else:
+            u = body.units[unit]
+            self.has_institution = u.kind == "事业单位"
+            merged = [body.units[k] for k in body.merged] if unit == 0 else []
+            self.units = [
+                dataclasses.replace(
+                    u,
+                    name=self.department,
+                    authorized=u.authorized + sum(m.authorized for m in merged),
+                    actual=u.actual + sum(m.actual for m in merged),
+                )
+            ]
+        self.authorized = sum(u.authorized for u in self.units)
+        self.actual = sum(u.actual for u in self.units)
+
+    def _personnel_codes(self) -> None:
+        rng = self.rng
         self.codes_personnel = ["2080505", "2101101", "2210201"]
         for code, p in (("2080506", 0.85), ("2101103", 0.5), ("2080501", 0.25), ("2080801", 0.1)):
             if rng.random() < p:
@@ -322,6 +408,8 @@ class World:
                 basic[code] = sum((e.get(c, ZERO) for c in econ), ZERO)
         rest = self.personnel + self.public - sum(basic.values(), ZERO)
         self.run_codes = [self.profile.run[0]] + ([self.profile.run[1]] if self.has_institution else [])
+        if self.body is not None and self.unit_index is not None and self.has_institution:
+            self.run_codes = [self.profile.run[1]]  # a 事业单位 of its own: 事业运行 only
         if len(self.run_codes) == 2:
             first = self.g(rest * uniform(rng, 0.45, 0.8))
             basic[self.run_codes[0]], basic[self.run_codes[1]] = first, rest - first
@@ -337,10 +425,14 @@ class World:
     # ------------------------------------------------------------------ projects (performance)
     def _projects(self, outlier: tuple[float, float] | None) -> None:
         rng, prof = self.rng, self.profile
-        n = rng.randint(3, 6)
-        chosen = rng.sample(list(prof.projects), min(len(prof.projects), n - 1 if rng.random() < 0.3 else n))
-        if len(chosen) < n:
-            chosen.append(dataclasses.replace(RUN_PROJECT, code=self.run_codes[0]))
+        if self.body is None:
+            n = rng.randint(3, 6)
+            chosen = rng.sample(list(prof.projects), min(len(prof.projects), n - 1 if rng.random() < 0.3 else n))
+            if len(chosen) < n:
+                chosen.append(dataclasses.replace(RUN_PROJECT, code=self.run_codes[0]))
+            runs = [0] * len(chosen)
+        else:
+            chosen, runs = self._body_projects(self.body, self.unit_index)
         lo, hi = prof.factor
         basic = self.personnel + self.public
         project_total = basic * D(repr(math.exp(rng.uniform(math.log(lo), math.log(hi)))))
@@ -368,7 +460,7 @@ class World:
         self.projects: list[Project] = []
         for k, (tpl, amount) in enumerate(zip(chosen, amounts)):
             name = (f"{self.year}年" if rng.random() < 0.25 else "") + tpl.name
-            p = Project(name, tpl.code, amount)
+            p = Project(name, tpl.code, amount, unit=runs[k])
             r = D(1) if rng.random() < 0.35 else uniform(rng, 0.92, 0.999)
             if k == low:
                 r = D(repr(outlier[1]))
@@ -387,18 +479,37 @@ class World:
             it = self.item(tpl.code)
             it.project["gpb"] = it.project.get("gpb", ZERO) + amount
 
+    def _body_projects(self, body: Body, unit: int | None) -> tuple[list[ProjectTemplate], list[int]]:
+        """The body's projects (a unit's own and those of the units merged into its 本部), the
+        业务工作经费 on 行政运行 last; and the unit that runs each."""
+        if unit is None:
+            runs = [(tpl, k) for k, tpls in enumerate(body.projects) for tpl in tpls]
+        else:
+            mine = [unit] + (body.merged if unit == 0 else [])
+            runs = [(tpl, 0) for k in mine for tpl in body.projects[k]]
+        runs.sort(key=lambda r: r[0].code == "")
+        chosen = [dataclasses.replace(tpl, code=tpl.code or self.run_codes[0]) for tpl, _ in runs]
+        return chosen, [k for _, k in runs]
+
     def _goals(self, p: Project, tpl: ProjectTemplate) -> None:
         rng, year = self.rng, self.year
         qname, unit, lo, hi = tpl.qty
         target = nice(rng.randint(lo, hi))
+        last_budget, last = self.targets.get(tpl.name, (None, {}))
+        rose = last_budget is not None and p.budget > last_budget
+        if rose and qname in last:
+            # the budget rose: the target is kept or raised, unless it is the planted error
+            target = nice(last[qname] * 4 // 5) if tpl.name == self.lowered else max(target, last[qname])
         got = target if rng.random() < 0.3 else target + rng.randint(1, max(1, target // 8))
         # a range target ("500-600人") for some, the quantity achieved inside it
-        upper = target + max(2, target // 4) if rng.random() < 0.2 else None
+        upper = target + max(2, target // 4) if rng.random() < 0.2 and tpl.name != self.lowered else None
         if upper is not None:
             got = min(got, upper)
         qual_name, qual_target = tpl.qual
         qual = D(100) if qual_target == 100 or rng.random() < 0.3 else D(repr(round(rng.uniform(qual_target, 99.9), 1)))
         sat_target = rng.choice((85, 90, 95))
+        if rose:
+            sat_target = max(sat_target, last.get(tpl.sat, 0))
         sat = D(repr(round(rng.uniform(sat_target, 99.5), 1)))
         out_w = rng.choice(
             ((20, 10, 10, 10), (15, 15, 10, 10), (10, 20, 10, 10), (20, 15, 10, 5), (15, 20, 10, 5), (25, 10, 10, 5))
@@ -445,7 +556,19 @@ class World:
         p.indicators = inds
         subs = {"area": self.area, "year": year, "n": target, "m": got, "q": fmt_dec(qual), "short": self.profile.short}
         p.goal_expected = tpl.expected.format(**subs)
+        if self.body is not None and "{year}" not in tpl.expected:  # a family's goals name their year
+            p.goal_expected = f"{year}年，{p.goal_expected}"
         p.goal_actual = tpl.actual.format(**subs)
+
+    def targets_of(self) -> Targets:
+        """This year's budgets and ≥ targets by project (``targets`` of the next year's world)."""
+        out: Targets = {}
+        for p in self.projects:
+            qty, sat = p.indicators[0], p.indicators[-1]
+            kept = {qty.name: int(qty.value)} if qty.nature == "≥" else {}
+            kept[sat.name] = int(sat.value)
+            out[p.name.removeprefix(f"{self.year}年")] = (p.budget, kept)
+        return out
 
     # ------------------------------------------------------------------ other sources
     def _sources(self) -> None:
@@ -454,7 +577,7 @@ class World:
         # 事业收入 / 上级补助 / 其他收入 of the 事业单位, on its 事业运行 line
         self.has_other = self.has_institution and rng.random() < (0.55 if shanghai else 0.35)
         if self.has_other:
-            run = self.items[self.run_codes[1]]
+            run = self.items[self.run_codes[-1]]
             run.basic["business"] = self.g(run.exp() * uniform(rng, 0.05, 0.6))
             if rng.random() < 0.4:
                 run.basic["superior"] = self.g(run.exp() * uniform(rng, 0.02, 0.2))
@@ -499,7 +622,7 @@ class World:
             if not budget and rng.random() < 0.6:
                 it.closing["gpb"] = it.closing.get("gpb", ZERO) + self.g(it.exp("gpb", "project") * uniform(rng, 0.02, 0.3))
         if self.has_other and self.has_institution:
-            run = self.items[self.run_codes[1]]
+            run = self.items[self.run_codes[-1]]
             if run.exp("business"):
                 run.opening["business"] = self.g(run.exp("business") * uniform(rng, 0.05, 0.4))
                 if not budget:
@@ -570,6 +693,7 @@ class World:
             else:
                 self.tp_budget[k] = ZERO
                 self.tp_prev[k] = ZERO
+        self.tp_initial = dict(self.tp_budget)  # 年初预算; tp_budget is 全年预算, after adjustments (a family's)
         self.reception_groups = max(1, int(self.tp["reception"] / WAN * uniform(rng, 2, 8)))
         self.reception_people = self.reception_groups * rng.randint(3, 8)
         self.abroad_groups = 1 if self.tp["abroad"] else 0
@@ -725,6 +849,13 @@ class World:
 
     def econ_name(self, code: str) -> str:
         return ECON_NAMES[code]
+
+    def unit_values(self, it: Item, fn) -> list[Decimal]:
+        """``fn`` of an item divided over the units: each unit's own where the department adds up its
+        units' worlds, else split as ``unit_split`` does."""
+        if self.parts:
+            return [fn(p.items[it.code]) if it.code in p.items else ZERO for p in self.parts]
+        return self.unit_split(it, fn(it))
 
     def unit_split(self, it: Item, value: Decimal) -> list[Decimal]:
         """How one of an item's values divides over the units: personnel lines and 行政运行 by
