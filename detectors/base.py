@@ -139,16 +139,18 @@ class Rule:
         """The finding for a total that does not balance — or, when the difference is inside the
         rounding of the printed values, the info-level rounding note.
 
-        ``explained_by`` ("结转结余", amount): a difference no larger than that amount may be
-        legitimate, so it is shown at info level with half the confidence instead. ``severity``
+        ``explained_by`` ("结转结余", amount): a difference no larger than that amount (up to the
+        rounding of the printed values) may be legitimate, so it is shown at info level with half
+        the confidence instead. ``severity``
         overrides the rule's default for the broken case (rules that grade by size).
         """
         if bal.rounding:
             return self.rounding_note(message, evidence, key=key, values=values, title=rounding_title)
-        if explained_by is not None and explained_by[1] and abs(bal.difference_wan) <= explained_by[1]:
+        if explained_by is not None and explained_by[1] and abs(bal.difference_wan) <= explained_by[1] + bal.tolerance_wan:
             what, amount = explained_by
             return self.finding(
-                message + f"（差额不超过{what} {fmt(amount)} 万元，可由{what}解释）",
+                message
+                + f"（差额不超过{what} {fmt(amount)} 万元{'（计尾数误差）' if abs(bal.difference_wan) > amount else ''}，可由{what}解释）",
                 evidence,
                 key=key,
                 values=values,
@@ -216,6 +218,10 @@ class Balance:
     @property
     def difference_wan(self) -> Decimal:
         return self.difference * MONEY_UNITS.get(self.unit, Decimal(1))
+
+    @property
+    def tolerance_wan(self) -> Decimal:
+        return self.tolerance * MONEY_UNITS.get(self.unit, Decimal(1))
 
     @property
     def ok(self) -> bool:

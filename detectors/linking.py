@@ -158,9 +158,10 @@ KEYS: list[tuple[str, str]] = [
     ("fiscal_expense_grand", r"财政拨款支出总计"),
     ("fiscal_income", r"财政拨款(?:总)?收入(?:合计)?"),
     ("fiscal_expense", r"财政拨款(?:总)?支出(?:合计)?"),
-    ("income_grand", r"收入总计"),
+    # a budget's 收入预算 is its 收入总计: "收入预算227.90万元，其中：上年结转0.84万元……"
+    ("income_grand", r"收入总计|收入预算"),
     ("expense_grand", r"支出总计"),
-    ("income_total", r"(?:本年)?收入合计|总收入|收入预算"),
+    ("income_total", r"(?:本年)?收入合计|总收入"),
     ("expense_total", r"(?:本年)?支出合计|总支出|支出预算"),
     ("basic", _SCOPE + r"基本支出"),
     ("project", _SCOPE + r"项目支出"),

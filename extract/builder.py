@@ -16,6 +16,7 @@ from .blocks import PAGE_FOOTER, RawDocument, RawTable, TextBlock
 from .forms import continue_project, read_projects
 from .narrative import parse_figures
 from .numbers import normalize_label
+from .recognise import document_type
 from .tables import (
     NUMBER_RE,
     TITLE_RE,
@@ -243,16 +244,7 @@ def _sections(doc: Document) -> None:
 def _meta(doc: Document) -> None:
     head = " ".join(p.text for p in doc.paragraphs[:12])
     head_n = normalize_label(head)
-    if "绩效评价报告" in head_n:
-        doc.doc_type = "绩效评价报告"
-    elif "部门决算" in head_n or "决算" in head_n:
-        doc.doc_type = "部门决算"
-    elif "部门预算" in head_n or "预算" in head_n:
-        doc.doc_type = "部门预算"
-    elif "绩效自评" in head_n:
-        doc.doc_type = "绩效自评"
-    elif doc.tables_of("perf_project_eval"):
-        doc.doc_type = "绩效自评"
+    doc.doc_type = document_type(doc) or "unknown"
     if re.search(r"单位预算|单位决算|^预算单位[:：]|预算单位(?:财务)?收支", head_n):
         doc.level = "单位"
     elif re.search(r"部门预算|部门决算|预算主管部门", head_n):

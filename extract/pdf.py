@@ -383,9 +383,8 @@ _ITEM_START = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))"
 )
 
-
-# a line that is a table's title ("附表1 2024年度项目资金使用情况表"): never the end of the paragraph above
-_TABLE_TITLE = re.compile(r"^[^，。；：,;]{0,40}表[)）]?$")
+# a line that is a table's title: "一般公共预算财政拨款支出决算表"
+_TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
 
 
 @dataclass
@@ -404,16 +403,13 @@ class _Layout:
         # the margin: the leftmost x0 shared by several lines (a lone outdented line does not set it)
         margin = next((x for x in xs if xs.count(x) >= 2), xs[0])
         # full lines end at the right margin, which mirrors the left one (a page of short lines
-        # has no full line) — unless several lines end together well short of it: a text column
-        # narrower than the page (a wide right margin), whose full lines end there
-        mirror = max(max(line["x1"] for line in lines), page_x1 - (margin - page_x0))
-        ends = sorted((line["x1"] for line in lines), reverse=True)
-        h = _height(lines[0])
-        # the rightmost end that three lines share (a line running a little long does not set it)
-        edge = next((x for x in ends if sum(1 for e in ends if x - 0.5 * h <= e <= x) >= 3), None)
-        if edge is not None and edge > margin + 0.6 * (mirror - margin):
+        # has no full line) — or, when text is hard-wrapped short of it, where most lines end
+        ends = [line["x1"] for line in lines]
+        edge = max(ends)
+        wrapped = [x for x in ends if x >= edge - 2 * _height(lines[0])]
+        if len(wrapped) >= 4 and len(wrapped) * 2 >= len(lines):
             return cls(margin, edge)
-        return cls(margin, mirror)
+        return cls(margin, max(edge, page_x1 - (margin - page_x0)))
 
     def breaks(self, prev: dict, line: dict) -> bool:
         """Whether ``line`` starts a paragraph rather than continuing the one ``prev`` is in."""
@@ -434,8 +430,9 @@ class _Layout:
             # the previous line stopped well short of the edge: its paragraph ended (a line can end
             # a few characters early when the next word, a long number, does not fit)
             return True
-        text = _line_text(line)
-        return bool(_ITEM_START.match(text) or _TABLE_TITLE.match(text))
+        if _line_text(prev).endswith(("。", "；")) and _TABLE_TITLE.match(_line_text(line)):
+            return True  # a table's title under a note or a paragraph that ended at the right edge
+        return bool(_ITEM_START.match(_line_text(line)))
 
     def full(self, line: dict) -> bool:
         """A line that runs to the right edge (its paragraph may go on)."""

@@ -302,6 +302,28 @@ def row_code(texts: list[str], roles: list[str], start: int) -> str:
     return code if CODE_RE.match(code) and len(code) in (3, 5, 7) else ""
 
 
+def split_code_columns(roles: list[str]) -> list[int]:
+    """The columns of a code printed over 类 | 款 | 项 (the first run of code columns, if it has
+    more than one)."""
+    run = [i for i, r in enumerate(roles) if r == "code"]
+    run = run[: next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
+    return run if len(run) > 1 else []
+
+
+def fill_code_parts(texts: list[str], run: list[int], above: list[str]) -> list[str]:
+    """A row's texts with the leading parts of its split code (columns ``run``) that it shares with
+    the row above filled in from ``above``, that row's parts: tables print "213 | 01 | 01" then
+    " |  | 02" (the 类 and 款 cells merged down, or left blank as a ditto)."""
+    parts = [normalize_label(texts[i]) if i < len(texts) else "" for i in run]
+    first = next((k for k, p in enumerate(parts) if p), 0)
+    if not first or not parts[first].isdigit() or len(above) != len(run) or not all(a.isdigit() for a in above[:first]):
+        return texts
+    filled = list(texts)
+    for k in range(first):
+        filled[run[k]] = above[k]
+    return filled
+
+
 def _code_and_label(texts: list[str], roles: list[str]) -> tuple[str, str]:
     code = row_code(texts, roles, roles.index("code")) if "code" in roles else ""
     label_parts = [texts[i] for i, r in enumerate(roles) if r == "label" and i < len(texts)]
@@ -357,6 +379,8 @@ def build_table(
     roles = [c.role for c in columns]
     numeric_roles = {r for r in roles if r and r not in ("code", "label", "line_no", "unit_code")}
     rows: list[Row] = []
+    run = split_code_columns(roles)
+    above: list[str] = []  # the split code of the last row that had a code
     for k, raw_row in enumerate(grid[start:]):
         cells: list[Cell] = []
         for i in range(width):
@@ -369,7 +393,10 @@ def build_table(
                 if p_kind == "number" and roles[i] in numeric_roles and kind not in FORM_KINDS:
                     p_kind = "amount"
             cells.append(Cell(rc.text, value, p_kind, unit_, cmp_, rc.page, rc.bbox))
-        code, label = _code_and_label([c.text for c in cells], roles)
+        texts = fill_code_parts([c.text for c in cells], run, above)
+        code, label = _code_and_label(texts, roles)
+        if code:
+            above = [normalize_label(texts[i]) for i in run]
         row_page = next((c.page for c in cells if c.page is not None), None)
         rows.append(Row(k, cells, code, label, row_page, _union([c.bbox for c in cells])))
     rows = [r for r in rows if any(c.text.strip() for c in r.cells)]

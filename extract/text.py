@@ -176,18 +176,25 @@ def _read_cell_per_line(lines: list[str], i: int, doc: RawDocument) -> int:
                 flush_row()
                 i = j
                 continue
-            if j < n and row and _CONTINUATION.match(lines[j].strip()) and _cell_follows(lines, j + 1):
+            if j < n and row and _continues_cell(lines[j]) and _cell_follows(lines, j + 1):
                 row[-1] = row[-1] + lines[j].strip()
                 i = j + 1
                 continue
             break
-        if row and _CONTINUATION.match(line.strip()) and i + 1 < n and _is_cell_line(lines[i + 1]):
+        if row and _continues_cell(line) and i + 1 < n and _is_cell_line(lines[i + 1]):
             row[-1] = row[-1] + line.strip()
             i += 1
             continue
         break
     flush_table()
     return i
+
+
+def _continues_cell(line: str) -> bool:
+    """A short line between cell lines: the end of a cell the converter wrapped — unless it is the
+    title of the next table ("2022年部门项目绩效目标表" after a blank line)."""
+    text = line.strip()
+    return bool(_CONTINUATION.match(text)) and not _TITLE_CELL.match(text)
 
 
 def _is_title_row(lines: list[str], i: int) -> bool:

@@ -102,6 +102,13 @@ def test_every_real_document_has_its_hand_audit():
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
+def test_document_type_and_level(analyses, name):
+    doc = analyses[name].doc
+    expected = ("部门决算" if "决算" in name else "部门预算", "单位" if "单位" in name else "部门")
+    assert (doc.template, doc.doc_type, doc.level) == ("上海", *expected)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_hand_found_errors_still_found(analyses, name):
     found = found_ids(f"real/{name}", analyses[name].findings, match=matches_exactly)
     assert FOUND[name] <= found, f"no longer found: {sorted(FOUND[name] - found)}"

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from conftest import REAL
+from reportlab.lib.units import mm
 from support.pdfs import clipped_flow_pdf, narrative_pdf, wrap_lines
 
 from audit_assist.pipeline import analyse_path
@@ -48,6 +49,20 @@ def test_double_spaced_paragraphs_with_indented_first_lines():
 def test_single_spaced_paragraphs_apart_by_a_gap():
     doc = load_bytes(narrative_pdf(PARAGRAPHS, size=11, leading=1.4, indent=0, paragraph_gap=8), "决算.pdf")
     assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+
+
+def test_text_hard_wrapped_short_of_the_right_margin():
+    """Fixed lines that all stop well before the page's right margin: they end where the text's
+    own lines end, not short of the margin."""
+    doc = load_bytes(narrative_pdf(PARAGRAPHS, size=14, leading=2.0, width=90 * mm), "决算.pdf")
+    assert [p.text for p in doc.paragraphs] == PARAGRAPHS
+
+
+def test_a_table_title_under_a_note_that_fills_its_line():
+    note = "注：本表反映部门本年度一般公共预算财政拨款支出情况，单位万元，无数据填零。"
+    texts = [note, "一般公共预算财政拨款支出决算表", "单位：万元"]
+    doc = load_bytes(narrative_pdf(texts, size=12, leading=2.0, indent=0, width=len(note) * 12), "决算.pdf")
+    assert [p.text for p in doc.paragraphs] == texts
 
 
 def test_a_paragraph_runs_on_over_a_page_break():

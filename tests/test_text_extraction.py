@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from extract import load_bytes
 from extract.text import parse_text
 
 
@@ -135,6 +136,44 @@ def test_split_codes_and_misaligned_markdown(sample_text_docs):
     summary = d.table_of("summary", "expense")
     assert summary.value(summary.find_row(label="二十、住房保障支出"), "total") == D("21.37")
     assert summary.value(summary.find_row(label="本年支出合计"), "total") == D("1397.18")
+
+
+def test_split_codes_leave_the_parts_shared_with_the_row_above_blank():
+    """类 and 款 cells merged down (or left blank as a ditto) over the rows of one 类."""
+    text = "\n".join(
+        [
+            "部门支出总表",
+            "金额单位：万元",
+            "科目编码			科目名称	合计	基本支出	项目支出",
+            "类	款	项				",
+            "			合计	1212.76	710.53	502.23",
+            "208	05	05	机关事业单位基本养老保险缴费支出	64.39	64.39	0.00",
+            "	08	01	死亡抚恤	4.15	4.15	0.00",
+            "213	01	01	行政运行	708.75	552.18	156.57",
+            "		02	一般行政管理事务	140.36	0.00	140.36",
+            "	05	04	农村基础设施建设	83.76	0.00	83.76",
+            "221			住房保障支出	48.29	48.29	0.00",
+            "	02		住房改革支出	48.29	48.29	0.00",
+            "		01	住房公积金	48.29	48.29	0.00",
+            "",
+        ]
+    )
+    exp = load_bytes(text.encode("utf-8"), "t.txt").table_of("expense")
+    assert [r.code for r in exp.rows] == ["", "2080505", "2080801", "2130101", "2130102", "2130504", "221", "22102", "2210201"]
+
+
+def test_a_table_title_between_cell_per_line_tables_is_not_a_wrapped_cell():
+    rows = [["合计", "因公出国(境)费", "公务接待费"], ["1.65", "0.00", "1.65"]]
+    cells = "\n\n".join("\n".join("\t" + c for c in r) for r in rows)
+    project = "\n\n".join(
+        "\n".join("\t" + c for c in r) for r in [["项目名称", "项目金额", "指标值"], ["业务培训经费", "223.58", "≥95%"]]
+    )
+    text = f"部门“三公”经费预算表\n\n单位：万元\n\n{cells}\n\n2022年部门项目绩效目标表\n\n{project}\n"
+    doc = load_bytes(text.encode("utf-8"), "cells.txt")
+    assert [(t.kind, t.title, len(t.rows)) for t in doc.tables] == [
+        ("three_public", "部门“三公”经费预算表", 1),
+        ("perf_project_target", "2022年部门项目绩效目标表", 2),
+    ]
 
 
 def test_three_public_halves(sample_text_docs):

@@ -60,7 +60,8 @@ class RequiredExplanations(Rule):
         same and its 绩效目标; a 绩效评价报告 its problems and the measures against them. A
         document of a known template has the sections its template prescribes (Shanghai's 决算:
         eleven), and says in them what the template requires (Shanghai's budgets: the 政府采购
-        amount reserved for small enterprises).
+        amount reserved for small enterprises). A workbook (xlsx) holds the tables only: it is not
+        asked for the explanation.
     Why an auditor cares:
         These explanations are required by 财预〔2016〕143号 and the evaluation rules; a missing one
         is a gap in the disclosure itself.
@@ -76,7 +77,7 @@ class RequiredExplanations(Rule):
     检查内容：
         部门决算说明三公经费、机关运行经费、政府采购、国有资产和预算绩效；部门预算说明同样内容及其绩效目标；
         绩效评价报告说明存在的问题及改进措施。已识别模板的文件，具备模板规定的各部分（上海决算：十一部分），并在
-        其中写明模板要求的内容（上海预算：面向中小企业预留的政府采购金额）。
+        其中写明模板要求的内容（上海预算：面向中小企业预留的政府采购金额）。工作簿（xlsx）只含报表，不要求其中有说明。
     为什么重要：
         这些说明是财预〔2016〕143号和评价规定要求的；缺少一项，就是公开内容本身的缺口。
     不通过：
@@ -100,8 +101,8 @@ class RequiredExplanations(Rule):
     def _missing(self, doc: Document) -> Iterable[Finding]:
         template = template_of(doc)
         required = REQUIRED.get(doc.doc_type, []) + template.sections.get(doc.doc_type, [])
-        if not required or not doc.paragraphs:
-            return
+        if not required or not doc.paragraphs or doc.format == "xlsx":
+            return  # a workbook publishes the tables; the explanation is published as text
         yield from self._statements(doc, template.statements.get(doc.doc_type, []))
         text = doc.text
         first = doc.paragraphs[0]

@@ -19,7 +19,9 @@ class SameCodeAcrossTables(Rule):
     What it checks:
         The amount of each classification code in 支出决算表 against 一般公共预算财政拨款支出决算表
         (when all money is 一般公共预算), and in 收入决算表 against 支出决算表 (beyond the carry-overs
-        of table 1). Rows already reported as shuffled (XTB002) are left to that finding.
+        of table 1). Rows already reported as shuffled (XTB002) are left to that finding. A 类 or
+        款 that differs by what the codes under it differ by is that same difference summed up:
+        shown at low, the codes under it carry the finding.
     Why an auditor cares:
         The tables are compiled from one ledger; an amount that changes between them was typed
         twice, and at most one of the two can be right.
@@ -34,7 +36,8 @@ class SameCodeAcrossTables(Rule):
     检查内容：
         每个功能分类科目在支出决算表与一般公共预算财政拨款支出决算表中的金额（当全部资金都是一般公共预算
         时），以及在收入决算表与支出决算表中的金额（扣除表一的结转结余后）。已判定为行次错位（XTB002）的
-        行交由该发现说明。
+        行交由该发现说明。某个类或款的差额恰为其下级科目差额之和时，是同一差额的汇总：以低级别显示，由下级科目
+        给出发现。
     为什么重要：
         各表出自同一本账；同一科目在两表中金额不同，说明录入了两次，两者至多有一个正确。
     不通过：
@@ -55,11 +58,13 @@ class SameCodeAcrossTables(Rule):
         for a, ca, b, cb, slack in pairs_for(doc):
             ra, rb = code_rows(a), code_rows(b)
             check = f"{KIND_LABELS[a.kind]}与{KIND_LABELS[b.kind]} 同一科目金额相同"
+            amounts = {}
             for code in ra:
-                if code not in rb:
-                    continue
+                if code in rb:
+                    va, vb = a.amount(ra[code], ca), b.amount(rb[code], cb)
+                    amounts[code] = (va, vb)
+            for code, (va, vb) in amounts.items():
                 where = row_evidence(b, rb[code], "stated", [b.column(cb).index])
-                va, vb = a.amount(ra[code], ca), b.amount(rb[code], cb)
                 if code in shuffled or (va is None and vb is None):
                     yield Case(check, NOT_APPLICABLE, where)  # a shuffled row is XTB002's to report
                     continue
@@ -78,7 +83,7 @@ class SameCodeAcrossTables(Rule):
                 ev = [row_evidence(a, ra[code], "expected", [a.column(ca).index]), where]
                 values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
                 key = f"{a.kind}|{b.kind}|{code}"
-                reported[code] = self.balance_finding(
+                finding = self.balance_finding(
                     bal,
                     msg,
                     ev,
@@ -88,4 +93,29 @@ class SameCodeAcrossTables(Rule):
                     rounding_title="同一科目在两张表中存在尾数差异",
                     explained_by=slack,
                 )
-                yield self.outcome(check, where, reported[code])
+                below = _differing_children(code, amounts, bal.difference_wan)
+                if below and finding.category != "rounding" and finding.severity != Severity.info:
+                    # a 类 or 款 that differs by exactly what the codes under it differ by: the same
+                    # difference summed up, reported at those codes
+                    finding.message += f"（即下级科目 {'、'.join(below)} 的差额）"
+                    finding.severity, finding.materiality = Severity.low, 0.0
+                reported[code] = finding
+                yield self.outcome(check, where, finding)
+
+
+def _differing_children(code: str, amounts: dict, difference: Decimal) -> list[str]:
+    """The codes right under ``code`` that differ between the two tables, when their differences
+    add up to ``difference`` (万元) within the rounding of the printed values; [] otherwise."""
+    children = [c for c in amounts if len(c) == len(code) + 2 and c.startswith(code)]
+    differing = [c for c in children if _gap(*amounts[c])]
+    printed = [v for c in [code, *children] for v in amounts[c] if v is not None]
+    tolerance = sum((v.radius_wan for v in printed), Decimal(0))
+    if not differing or abs(sum((_gap(*amounts[c]) for c in children), Decimal(0)) - difference) > tolerance:
+        return []
+    return differing
+
+
+def _gap(va: Amount | None, vb: Amount | None) -> Decimal:
+    """``vb`` − ``va`` in 万元 (an amount not printed counts as 0)."""
+    zero = Decimal(0)
+    return (vb.wan if vb else zero) - (va.wan if va else zero)

@@ -79,3 +79,28 @@ def all_general_budget(doc: Document) -> bool:
             if v:
                 return False
     return True
+
+
+def code_gaps(doc: Document, t: Table) -> dict[str, tuple[Decimal, Decimal]]:
+    """Where table ``t`` parts from a sister table code by code, beyond what carry-overs or other
+    sources may explain (``pairs_for``; XTB001 reports these): its leaf codes whose amount differs
+    from the first sister table that prints them, with ``t`` − sister in 万元 and the rounding of
+    the two printed amounts (万元). A total of ``t`` that differs from table 1 by just these
+    differences is that same difference, summed up."""
+    rows = code_rows(t)
+    gaps: dict[str, tuple[Decimal, Decimal]] = {}
+    for a, ca, b, cb, (_, slack) in pairs_for(doc):
+        if t is not a and t is not b:
+            continue
+        other, role, other_role = (b, ca, cb) if t is a else (a, cb, ca)
+        others = code_rows(other)
+        for code in leaf_codes(rows):
+            if code in gaps or code not in others:
+                continue
+            mine, theirs = t.amount(rows[code], role), other.amount(others[code], other_role)
+            if mine is None or theirs is None:
+                continue
+            gap, radius = mine.wan - theirs.wan, mine.radius_wan + theirs.radius_wan
+            if abs(gap) > slack + radius:
+                gaps[code] = (gap, radius)
+    return gaps

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.numbers import half_ulp
+from extract.numbers import half_ulp, normalize_label
 from models import Document, Finding, Paragraph, Severity
 
 from ..base import Rule, fmt
 from ..language._text import narrative_paragraphs, span_evidence
+from ..stats.STA005_staffing import StaffingMismatch
 
 # units of things counted or measured, longest first so that 平方米 is not read as 米
 UNITS = (
@@ -121,11 +122,19 @@ def breakdowns(p: Paragraph) -> list[Breakdown]:
             between = text[k : q.start]
             if any(c in between for c in _END) or _closes(between, depth):
                 break
-            if q.depth == depth and q.unit == whole.unit:
+            if q.depth == depth and q.unit == whole.unit and _same_measure(whole, q):
                 parts.append(q)
         if len(parts) >= 2:
             out.append(Breakdown(p, whole, parts))
     return out
+
+
+def _same_measure(whole: Qty, part: Qty) -> bool:
+    """Whether ``part`` may be a part of ``whole``: not when one counts posts (编制) and the other
+    people (实有, 在职): "实有人数27人，其中：本级编制27人、实有23人；……" lists each unit's two
+    counts, of which only the 实有 ones make up the whole."""
+    kinds = {StaffingMismatch.classify(normalize_label(q.label), q.unit) for q in (whole, part)}
+    return len({k[0] for k in kinds if k is not None}) < 2
 
 
 def _closes(text: str, depth: int) -> bool:
@@ -149,7 +158,8 @@ class QuantityParts(Rule):
         before it — areas, lengths, people, households, vehicles and other counts. Parts that add up
         to more than their whole are an error; parts that add up to less only when their names say
         they are all of it (地上 and 地下, 计容 and 不计容, 在职 and 退休 …), since a list after 其中
-        may name only some. When one figure is the whole of one breakdown and a part of the other,
+        may name only some. A count of posts (编制) is no part of a count of people (实有, 在职), nor
+        the reverse: "实有人数27人，其中：本级编制27人、实有23人" lists each unit's two counts. When one figure is the whole of one breakdown and a part of the other,
         and its parts' sum makes both add up, the finding names that figure and the value it should
         have.
     Why an auditor cares:
@@ -169,7 +179,8 @@ class QuantityParts(Rule):
         105平方米），地下建筑面积为5356平方米”：“其中”之后（在其括号层级内，直到句末或括号结束）同一单位的各
         数量，与前面的数量比较——面积、长度、人数、户数、车辆及其他计数。分项之和大于整体即为错误；小于整体，
         只有在名称表明各分项就是全部时才算错（地上与地下、计容与不计容、在职与退休……），因为其中之后可能只列
-        了一部分。当某个数字既是一组分解的整体又是另一组的分项，而用其分项之和替代能使两组都加平时，发现指出
+        了一部分。编制数不是实有（在职）人数的分项，反之亦然：“实有人数27人，其中：本级编制27人、实有23人”
+        列的是各单位的两种人数。当某个数字既是一组分解的整体又是另一组的分项，而用其分项之和替代能使两组都加平时，发现指出
         该数字及其应有的数值。
     为什么重要：
         面积或人数中颠倒的数字，光靠阅读看不出来，只有把分项加起来才会显现，而同一段话常被抄进下一年的文件。

@@ -23,7 +23,8 @@ class SentenceSums(Rule):
 
     What it checks:
         "本年收入合计7113.36万元，其中：一般公共预算财政拨款收入6749.94万元……政府性基金366.42万元……"
-        (the parts after 其中 / 主要用于 must sum to the total before it), and "收入A万元，支出B万元，
+        (the parts after 其中 / 主要用于 must sum to the total before it; a 结转 or 结余 listed
+        among them counts when the total holds it: "收入预算227.90万元，其中：上年结转0.84万元……"), and "收入A万元，支出B万元，
         当期结余C万元" (C = A − B). Parts listed before their total ("收入A万元、收入B万元，本年收入
         合计T万元") must add up to it too. When a balance only fits with a 元 figure read as 万元, the
         unit is what is wrong. A difference within the rounding of the printed amounts is a
@@ -42,7 +43,8 @@ class SentenceSums(Rule):
 
     检查内容：
         “本年收入合计7113.36万元，其中：一般公共预算财政拨款收入6749.94万元……政府性基金366.42万元……”
-        （其中 / 主要用于 之后的各分项之和必须等于前面的合计），以及“收入A万元，支出B万元，当期结余C万元”
+        （其中 / 主要用于 之后的各分项之和必须等于前面的合计；合计包含其中列出的结转、结余时，计入该项：“收入预算
+        227.90万元，其中：上年结转0.84万元……”），以及“收入A万元，支出B万元，当期结余C万元”
         （C = A − B）。写在合计之前的分项（“收入A万元、收入B万元，本年收入合计T万元”）也必须加得平。只有把
         某个以元为单位的数字当作万元时结余才对得上的，错在单位。在印刷金额尾数误差之内的差异为尾数提示（提示）。
     为什么重要：
@@ -101,6 +103,14 @@ class SentenceSums(Rule):
                 continue
             total = sum((p.amount_wan for p in parts), Decimal(0))
             b = Balance(whole.amount_wan, total, TOL * len(parts))
+            # a total that holds the carry-over listed with its parts ("收入预算227.90万元，其中：
+            # 上年结转0.84万元……一般公共预算拨款收入153.66万元……")
+            carried = [f for f in after if f.kind == kind and f.amount_wan is not None and _NOT_PART.search(f.subject)]
+            with_carried = Balance(
+                b.stated, total + sum((f.amount_wan for f in carried), Decimal(0)), TOL * (len(parts) + len(carried))
+            )
+            if carried and not with_carried.broken:
+                b = with_carried
             limit = abs(whole.amount_wan) * (Decimal("0.05") if across else Decimal("0.5"))
             if b.ok or abs(b.difference) > limit:
                 continue  # a partial list ("其中新冠疫苗费用…") is not the total's decomposition

@@ -17,7 +17,8 @@ EST_PART = re.compile(r"(行政|事业|参照公务员法管理事业|参照公�
 EST_TOTAL = re.compile(r"编制(人数|数|总数|总人数)?$")
 ACT_PART = re.compile(r"在岗在编(人员|人数)?$|在编(人员|人数)$")
 ACT_TOTAL = re.compile(r"(实有|在职实有|在职|现有)(人员|人数|工作人员|职工)?(总数|总人数)?$|实际在职(人员|人数)?$|在职人员总数$")
-NOT_STAFF = re.compile(r"空编|超编|领导职数|参保|救助|离休|退休|对象|群众|患者|服务")
+# (服务 as in 服务群众, not the 服务中心 a unit is named)
+NOT_STAFF = re.compile(r"空编|超编|领导职数|参保|救助|离休|退休|对象|群众|患者|服务(?!中心|站|所|队)")
 SUB_UNIT = re.compile(r"所属|下属|二级单位|下设")
 EXPLAINED = re.compile(r"超编|借调|聘用|临聘|编外|劳务派遣|公益性岗位|合署|返聘|购买服务|临时|见习|挂职|遴选|调入")
 STAFF_INDICATOR = re.compile(r"在职|编制|实有|在编|干部职工|工作人员|人员费用|人员经费")
@@ -81,7 +82,8 @@ class StaffingMismatch(Rule):
     What it checks:
         Every statement of 编制数 (核定编制, 行政编制 + 事业编制 …) and of 实有 / 在职人数 in the
         narrative, in tables (绩效评价基础数据表 编制数 | 实际在职人数) and in indicators
-        (基本支出保障单位运行和人员费用 =15人): a total must equal its "其中" parts; the
+        (基本支出保障单位运行和人员费用 =15人): a total must equal its "其中" parts of the same kind
+        (a 编制 total its units' 编制, a 实有 total their 实有, when the units are listed with both); the
         department-level counts of two places must agree (a place's count may include its
         subordinate units, or be the sum of the units it lists); 实有 above 编制 in one
         statement needs an explanation (借调, 聘用, 编外 …) nearby; and the 内设股室 of one unit
@@ -99,7 +101,8 @@ class StaffingMismatch(Rule):
 
     检查内容：
         文字、表格（绩效评价基础数据表 编制数 | 实际在职人数）和指标（基本支出保障单位运行和人员费用 =15人）中每一处
-        编制数（核定编制、行政编制 + 事业编制……）和实有 / 在职人数：合计必须等于其“其中”各分项；两处部门层面的人数必须
+        编制数（核定编制、行政编制 + 事业编制……）和实有 / 在职人数：合计必须等于其“其中”同类各分项（各单位同时
+        列出编制和实有时，编制合计对各单位编制，实有合计对各单位实有）；两处部门层面的人数必须
         一致（某处的人数可以包括下属单位，或是所列各单位之和）；一处表述中实有人数超过编制，附近需有说明（借调、聘用、
         编外……）；同一单位的内设股室在各处的数目必须相同。
     为什么重要：
@@ -125,7 +128,8 @@ class StaffingMismatch(Rule):
     # -- reading ------------------------------------------------------------------------------
 
     @staticmethod
-    def _classify(subject: str, unit: str) -> tuple[str, bool] | None:
+    def classify(subject: str, unit: str) -> tuple[str, bool] | None:
+        """A head count's kind from what it counts: ("est" 编制 | "act" 实有/在职, whether it is a part)."""
         s = re.sub(r"^(其中|包括|含|有|共有|现有)[:：]?", "", subject)
         if NOT_STAFF.search(s[-8:]):
             return None
@@ -158,7 +162,7 @@ class StaffingMismatch(Rule):
                     continue
                 sub = bool(SUB_UNIT.search(f.sentence))
                 label = normalize_label(f.subject)
-                cls = self._classify(label, f.unit)
+                cls = self.classify(label, f.unit)
                 if cls is None:
                     # "在职人员总数14名，其中：行政4名，工勤2名": parts of the total just before
                     if (
@@ -232,7 +236,7 @@ class StaffingMismatch(Rule):
             for c in place.counts:
                 if c.part:
                     continue
-                parts = [x for x in place.counts if x.part and x.sentence == c.sentence and x.kind in (c.kind, "act")]
+                parts = [x for x in place.counts if x.part and x.sentence == c.sentence and x.kind == c.kind]
                 parts = [x for x in parts if x.evidence.text == c.evidence.text]
                 if len(parts) < 2:
                     continue
