@@ -6,7 +6,6 @@ document and needle in its category, and no high or medium linked finding on a c
 
 from __future__ import annotations
 
-import dataclasses
 from multiprocessing import Pool
 
 import pytest
@@ -62,16 +61,6 @@ def analysed() -> dict[tuple, tuple]:
         return dict(zip(SPECS, pool.map(_analyse, SPECS, chunksize=1)))
 
 
-def _at(finding, needle: str) -> bool:
-    """At the planted place (``support.detection.at``), a figure's thousands separators aside."""
-    return at(finding, needle) or at(_plain(finding), needle.replace(",", ""))
-
-
-def _plain(finding):
-    evidence = [dataclasses.replace(e, text=e.text.replace(",", "")) for e in finding.evidence]
-    return dataclasses.replace(finding, evidence=evidence, message=finding.message.replace(",", ""))
-
-
 def _missed(spec: tuple, kind: str) -> str:
     seed, shape, template, fmt, inject = spec
     return KNOWN_MISSES.get((fmt, shape, template, kind), "")
@@ -110,7 +99,7 @@ def test_no_high_or_medium_finding_on_a_clean_family(analysed, spec):
 def test_every_planted_error_is_found(analysed, spec, kind):
     fam, _, findings, _ = analysed[spec]
     (inj,) = [i for i in fam.injections if i.kind == kind]
-    hits = [f for f in findings if f.rule == inj.rule and f.category == inj.category and f.doc == inj.doc and _at(f, inj.needle)]
+    hits = [f for f in findings if f.rule == inj.rule and f.category == inj.category and f.doc == inj.doc and at(f, inj.needle)]
     assert hits, f"{inj.description}: {inj.needle!r} not found among {[(f.rule, f.doc, f.message) for f in findings]}"
     if inj.material:
         assert any(f.severity.value in ("high", "medium") for f in hits)
@@ -140,7 +129,7 @@ def test_known_misses(analysed, spec, kind):
     """The planted errors ``KNOWN_MISSES`` lists: each fails here until it is found."""
     fam, _, findings, _ = analysed[spec]
     (inj,) = [i for i in fam.injections if i.kind == kind]
-    assert any(f.rule == inj.rule and f.doc == inj.doc and _at(f, inj.needle) for f in findings)
+    assert any(f.rule == inj.rule and f.doc == inj.doc and at(f, inj.needle) for f in findings)
 
 
 def test_families_are_the_same_for_a_seed():

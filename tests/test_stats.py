@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from support.detection import squash
 from support.generator import generate
 
 from detectors.ranking import merge, rank, score
@@ -260,10 +261,6 @@ def _stat_findings(doc):
     return [f for cls in RULES for f in cls().check(doc)]
 
 
-def _squash(s: str) -> str:
-    return "".join(s.split())
-
-
 def test_generated_recall_and_clean_false_alarms():
     t0 = time.time()
     recall: dict[str, list[int]] = {}
@@ -273,11 +270,11 @@ def test_generated_recall_and_clean_false_alarms():
             g = generate(seed, [kind])
             (inj,) = g.injections
             doc = load_bytes(g.text.encode("utf-8"), g.name)
-            needle = _squash(inj.needle)
+            needle = squash(inj.needle)
             hit = any(
                 f.rule == code
                 and f.category == inj.category
-                and any(needle in _squash(e.text) or _squash(e.text) in needle for e in f.evidence)
+                and any(needle in squash(e.text) or squash(e.text) in needle for e in f.evidence)
                 for f in _stat_findings(doc)
             )
             recall.setdefault(kind, []).append(int(hit))

@@ -4,7 +4,8 @@ which land on a legitimate irregularity. Used by tests/test_detection.py and
 benchmarks/detection_corpus.py.
 
 A finding is at a place when its evidence (or message) holds the place's needle, whitespace
-ignored (a PDF's wrapped lines and a table's tabs come out differently), or when one of its
+ignored (a PDF's wrapped lines and a table's tabs come out differently) and numbers compared as
+numbers (a workbook's cell holds 282900 where the text version prints 282,900.00), or when one of its
 evidence texts of some length is a part of the needle (a finding that quotes a clause of the
 sentence, one half of a two-sided row).
 """
@@ -24,8 +25,17 @@ NEEDLE_PREFIX = 30  # characters of a needle that must appear in the evidence
 MIN_PART = 8  # an evidence text this long or longer may be a part of the needle
 
 
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+
+
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """The text without whitespace, its numbers without thousands separators or trailing zeros."""
+    return _NUMBER.sub(_plain_number, re.sub(r"\s+", "", text))
+
+
+def _plain_number(m: re.Match) -> str:
+    number = m.group().replace(",", "")
+    return number.rstrip("0").rstrip(".") if "." in number else number
 
 
 def at(finding: Finding, needle: str) -> bool:
