@@ -6,6 +6,8 @@ different shapes. This reads them into ``models.Project`` by their labels, whate
   一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因; a 总分 row.
 - Sichuan 目标完成情况表: "预算数: | 4000 | 执行数: | 3900.98" label-value pairs.
 - 项目绩效目标申报表: one table listing several projects (项目名称 | 预算数 | 年度目标 | 指标 …).
+- 项目资金使用情况表 of an evaluation report: one row per project (项目名称 | 年初预算数 | 全年预算数 |
+  实际支出数 | 执行率) and a 合计 row.
 """
 
 from __future__ import annotations
@@ -37,11 +39,13 @@ def _find(row: list[str], *patterns: str) -> int | None:
 
 
 def read_projects(table: Table) -> list[Project]:
+    if table.kind == "perf_project_funds":
+        return _funds_list(table)
     if table.kind not in PROJECT_KINDS:
         return []
     grid = [[_norm(c.text) for c in r.cells] for r in table.rows]
     if table.kind == "perf_project_target" and any(
-        _find(r, r"^项目名称$") is not None and _find(r, r"^预算数$") is not None for r in grid[:3]
+        _find(r, r"^项目名称$") is not None and _find(r, _TARGET_BUDGET) is not None for r in grid[:3]
     ):
         return _target_list(table, grid)
     scope = "department" if table.kind in ("perf_dept_eval", "perf_dept_target") else "project"
@@ -95,10 +99,12 @@ def _money(p: Project, table: Table, grid: list[list[str]]) -> None:
                     p.fiscal_budget, p.fiscal_executed = val["budget"], val["executed"]
                     p.rows["fiscal"] = j
             return
-        # Sichuan: "预算数: | 4000 | 执行数: | 3900.98"
+        # Sichuan: "预算数: | 4000 | 执行数: | 3900.98", in later years followed by
+        # "执行率: | 97.53% | 分值: | 10 | 得分: | 9.75" (the execution line of the score)
         pairs = _label_values(table, i)
         if "预算数" in pairs and "执行数" in pairs and "money" not in p.rows:
             p.budget, p.executed = pairs["预算数"], pairs["执行数"]
+            p.weight, p.rate_stated, p.score_stated = pairs.get("分值"), pairs.get("执行率"), pairs.get("得分")
             p.rows["money"] = i
         elif "其中-财政拨款" in pairs and "fiscal" not in p.rows and isinstance(pairs["其中-财政拨款"], list):
             vals = pairs["其中-财政拨款"]
@@ -190,6 +196,10 @@ def _indicators(p: Project, table: Table, grid: list[list[str]]) -> None:
         )
 
 
+# the money column of a target list: 预算数 (Hunan, Sichuan), 项目金额 (Shanghai)
+_TARGET_BUDGET = r"^(预算数|项目金额)$"
+
+
 def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
     """项目绩效目标申报表: several projects in one table, each starting on the row naming it."""
     h = next(r for r in grid[:3] if _find(r, r"^项目名称$") is not None)
@@ -197,7 +207,7 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
         k: _find(h, pat)
         for k, pat in [
             ("name", r"^项目名称$"),
-            ("budget", r"^预算数$"),
+            ("budget", _TARGET_BUDGET),
             ("goal", r"^年度目标$"),
             ("l1", r"^一级指标$"),
             ("l2", r"^二级指标$"),
@@ -246,6 +256,56 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
                     i,
                 )
             )
+    return projects
+
+
+FUNDS_COLUMNS = (
+    ("name", r"^项目名称$"),
+    ("initial", r"^年初预算(数|金额)?$"),
+    ("budget", r"^(全年|调整后)预算(数|金额)?$|^预算(数|金额)?$"),
+    ("executed", r"^(实际支出|全年执行|执行|支出|实际执行)(数|金额)?$"),
+    ("rate", r"^(预算)?执行率$"),
+)
+
+
+def funds_columns(table: Table) -> tuple[int, dict[str, int | None]]:
+    """The header row of a 项目资金使用情况表 and its columns (name, initial, budget, executed,
+    rate); (-1, {}) when no row of its first three names the projects and their spending."""
+    for i, r in enumerate(table.rows[:3]):
+        row = [_norm(c.text) for c in r.cells]
+        cols = {k: _find(row, pat) for k, pat in FUNDS_COLUMNS}
+        if cols["name"] is not None and cols["budget"] is not None and cols["executed"] is not None:
+            return i, cols
+    return -1, {}
+
+
+def is_total_row(texts: list[str]) -> bool:
+    return any(_norm(t) in ("合计", "总计") for t in texts)
+
+
+def _funds_list(table: Table) -> list[Project]:
+    head, cols = funds_columns(table)
+    if head < 0:
+        return []
+    projects = []
+    for i in range(head + 1, len(table.rows)):
+        cells = table.rows[i].cells
+        texts = [c.text for c in cells]
+        if is_total_row(texts):
+            continue
+
+        def at(key: str, cells=cells) -> str:
+            c = cols[key]
+            return cells[c].text.strip() if c is not None and c < len(cells) else ""
+
+        name = normalize_label(at("name"))
+        if not name or _num(name) is not None:
+            continue
+        p = Project(name=name, table=table.id, scope="project")
+        p.budget_initial, p.budget, p.executed = _num(at("initial")), _num(at("budget")), _num(at("executed"))
+        p.rate_stated = _num(at("rate"))
+        p.rows["name"] = p.rows["money"] = i
+        projects.append(p)
     return projects
 
 

@@ -15,10 +15,11 @@ from .numbers import normalize_label, parse_cell
 TABLE_KINDS: list[tuple[str, str, str]] = [
     ("three_public", r"三公", "“三公”经费支出表"),
     ("perf_basic_data", r"绩效评价基础数据表", "部门整体支出绩效评价基础数据表"),
-    ("perf_dept_eval", r"整体支出绩效自评表|整体支出绩效评价表", "部门整体支出绩效自评表"),
+    ("perf_dept_eval", r"整体支出绩效自评表|整体支出绩效评价(指标得分)?表", "部门整体支出绩效自评表"),
     ("perf_dept_target", r"整体支出绩效目标", "部门整体支出绩效目标表"),
-    ("perf_project_eval", r"项目支出绩效自评表|绩效目标完成情况表|项目绩效目标自评表", "项目支出绩效自评表"),
+    ("perf_project_eval", r"项目(支出)?绩效(目标)?自评表|绩效目标完成情况表", "项目支出绩效自评表"),
     ("perf_project_target", r"项目支出绩效目标表|项目绩效目标申报表|绩效目标表", "项目支出绩效目标表"),
+    ("perf_project_funds", r"项目资金(使用|支出|执行)情况表", "项目资金使用情况表"),
     ("gov_procurement", r"政府采购", "政府采购预算表"),
     ("gov_fund", r"政府性基金", "政府性基金预算财政拨款收入支出表"),
     ("state_capital", r"国有资本经营", "国有资本经营预算财政拨款支出表"),
@@ -33,7 +34,9 @@ TABLE_KINDS: list[tuple[str, str, str]] = [
     ("allocation", r"分配表|资金.*情况表", "资金分配表"),
 ]
 KIND_LABELS = {k: label for k, _, label in TABLE_KINDS}
-FORM_KINDS = {"perf_basic_data", "perf_dept_eval", "perf_dept_target", "perf_project_eval", "perf_project_target"}
+FORM_KINDS = {
+    "perf_basic_data", "perf_dept_eval", "perf_dept_target", "perf_project_eval", "perf_project_target", "perf_project_funds",
+}  # fmt: skip
 
 TITLE_RE = re.compile(r"^.{0,40}(表|情况表)[)）]?$")
 NUMBER_RE = re.compile(r"(公开\s*0?\d{1,2}\s*表|附表\s*\d+(?:-\d+)?|表\s*\d+(?:\s*-\s*\d+)?)")

@@ -16,7 +16,8 @@ from .blocks import ExtractionError, RawCell, RawDocument, RawTable, TextBlock
 
 _MD_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
-_CONTINUATION = re.compile(r"^(?!.*单位[:：]).{1,30}$")
+# a short line continuing the cell before it — not a unit line, nor the next table's title
+_CONTINUATION = re.compile(r"^(?!.*单位[:：])(?!.*表$).{1,30}$")
 _TITLE_CELL = re.compile(r"^.{2,40}表$")
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
 from extract.numbers import half_ulp
-from models import Document, Finding, Severity
+from models import Document, Finding, Project, Severity
 
 from ..base import Rule, fmt
 from ._common import evidence, project_row, same_project_docs
@@ -17,7 +18,8 @@ class ExecutionRate(Rule):
 
     What it checks:
         执行率 = 全年执行数 / 全年预算数 (within the rounding of the printed rate), and the execution
-        得分 = 分值 × 执行率 (capped at 分值), allowing for rounding to whole points.
+        得分 = 分值 × 执行率 (capped at 分值), allowing for rounding to whole points; a 执行率 cell
+        left blank on the execution line (missing_or_blank).
     Why an auditor cares:
         The execution score is the one objective line of a self-evaluation; rounding it up (or
         printing a rate that is not the ratio) inflates the total score.
@@ -31,7 +33,7 @@ class ExecutionRate(Rule):
 
     检查内容：
         执行率 = 全年执行数 ÷ 全年预算数（在印出比率的尾数误差之内），执行率得分 = 分值 × 执行率（不超过分值），
-        允许取整到整分。
+        允许取整到整分；执行率一行的执行率栏空白的，报告缺失。
     为什么重要：
         执行率得分是自评中唯一客观的一行；向上取整（或印出的比率不是比值）会抬高总分。
     不通过：
@@ -51,6 +53,14 @@ class ExecutionRate(Rule):
             if rate is None:
                 continue
             ev = evidence(project_row(doc, p, "money"))
+            if p.rate_stated is None and _rate_left_blank(doc, p):
+                yield self.finding(
+                    f"{p.name}：执行率一栏空白，按 {fmt(p.executed)} ÷ {fmt(p.budget)} 应为 {fmt(rate.quantize(Decimal('0.01')))}%",
+                    ev,
+                    key=f"blank-rate|{p.name}",
+                    values={"expected": rate.quantize(Decimal("0.0001"))},
+                    category="missing_or_blank",
+                )
             if p.rate_stated is not None:
                 diff = p.rate_stated - rate
                 tol = half_ulp(p.rate_stated) + Decimal("0.005")
@@ -84,3 +94,22 @@ class ExecutionRate(Rule):
                         },
                         severity=Severity.medium if diff > 0 else Severity.low,
                     )
+
+
+def _rate_left_blank(doc: Document, p: Project) -> bool:
+    """The execution line has a 执行率 cell — under a 执行率 column of its header, or after a
+    "执行率:" label (Sichuan) — and leaves it blank."""
+    t = doc.table(p.table)
+    i = p.rows.get("money")
+    if t is None or i is None or i >= len(t.rows):
+        return False
+    cells = [re.sub(r"\s+", "", c.text) for c in t.rows[i].cells]
+    for j, text in enumerate(cells[:-1]):
+        if text.rstrip(":：") == "执行率":
+            return cells[j + 1] == ""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        head = [re.sub(r"\s+", "", c.text) for c in t.rows[k].cells]
+        if "执行率" in head:
+            col = head.index("执行率")
+            return len(head) == len(cells) and cells[col] == ""
+    return False

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from extract.numbers import normalize_label
 from models import Document, Finding, Project, Severity
 
 from ..base import Rule, fmt, table_label
 from ._common import evidence, indicator_row, project_row, same_project_docs
 
 FULL = Decimal(100)
+# an indicator group's header with its weight: "效益指标 (50分)", "经济效益指标（10分）"
+_GROUP_WEIGHT = re.compile(r"^(.{2,12}指标)[(（](\d+(?:\.\d+)?)分[)）]$")
 EXECUTION_SHARE = Decimal(10)  # the 预算执行率 line some templates keep out of the indicators
 
 
@@ -22,14 +26,17 @@ class ScoreTotals(Rule):
         (100), and the indicators' 得分 plus the execution 得分 = the 总分 row's 得分. In a table
         without a 总分 row (a 项目绩效目标申报表 listing several projects) every indicator's 权重 is
         read and the projects' weights together must make 100 per project; when they make 90 per
-        project it is said at info level (some templates keep 10 for the 预算执行率).
+        project it is said at info level (some templates keep 10 for the 预算执行率). An indicator
+        group's printed weight ("效益指标 (50分)", "经济效益指标 (10分)") against the weights of the
+        indicators under it, at low level.
     Why an auditor cares:
         A total score that is not the sum of its lines was written, not computed; it is the
         figure that goes into the department's evaluation. Weights that do not make 100 score
         the project on less (or more) than the whole.
     Fails:
         分值 5+20+10+5+5+10+10+10+10 (+10) = 95 against 总分 100; 得分 80 + 2 = 82 against 87;
-        a 绩效目标申报表 whose projects' 权重 are 10+10+10+20+30+10 = 90
+        a 绩效目标申报表 whose projects' 权重 are 10+10+10+20+30+10 = 90; "效益指标 (50分)" over
+        10 + 10 + 10 = 30
     Passes:
         分值 90 + 10 = 100, 得分 85 + 5 = 90 with 总分 90; 权重 20+20+10+10+30+10 = 100
     """
@@ -39,13 +46,14 @@ class ScoreTotals(Rule):
     检查内容：
         每张绩效自评表中：各指标分值加执行率一行的分值 = 总分行的分值（100），各指标得分加执行率得分 = 总分行的
         得分。没有总分行的表（列有多个项目的项目绩效目标申报表），读取每个指标的权重，每个项目的权重合计必须为
-        100；每个项目合计为90的，以提示级别说明（有些模板把10分留给预算执行率）。
+        100；每个项目合计为90的，以提示级别说明（有些模板把10分留给预算执行率）。指标组标注的分值（“效益指标
+        （50分）”“经济效益指标（10分）”）与其下各指标分值之和比较，以低级别报告。
     为什么重要：
         不等于各行之和的总分是写上去的，不是算出来的；而它正是进入部门评价的数字。权重合计不是100，等于用少于
         （或多于）全部的分值给项目打分。
     不通过：
         分值 5+20+10+5+5+10+10+10+10（+10）= 95，总分 100；得分 80 + 2 = 82，总分 87；某绩效目标申报表各项目
-        权重为 10+10+10+20+30+10 = 90
+        权重为 10+10+10+20+30+10 = 90；“效益指标（50分）”其下为 10 + 10 + 10 = 30
     通过：
         分值 90 + 10 = 100，得分 85 + 5 = 90，总分 90；权重 20+20+10+10+30+10 = 100
     """
@@ -61,6 +69,7 @@ class ScoreTotals(Rule):
         for p in same_project_docs(doc):
             if p.total_weight is None and p.total_score is None or not p.indicators:
                 continue
+            yield from self._headers(doc, p)
             weights = [i.weight for i in p.indicators if i.weight is not None]
             scores = [i.score for i in p.indicators if i.score is not None]
             ev = evidence(project_row(doc, p, "total"), project_row(doc, p, "money", "component"))
@@ -88,6 +97,41 @@ class ScoreTotals(Rule):
                         values={"stated": p.total_score, "expected": total, "difference": p.total_score - total},
                         anomaly=min(1.0, float(abs(p.total_score - total)) / 20),
                     )
+
+    def _headers(self, doc: Document, p: Project) -> Iterable[Finding]:
+        """An indicator group's printed weight ("效益指标 (50分)", "经济效益指标 (10分)") against
+        the weights of the indicators under it."""
+        t = doc.table(p.table)
+        if t is None:
+            return
+        stated: dict[tuple[str, ...], tuple[Decimal, int]] = {}
+        for ind in p.indicators:
+            if ind.row >= len(t.rows):
+                continue
+            for c in t.rows[ind.row].cells:
+                m = _GROUP_WEIGHT.match(re.sub(r"\s+", "", c.text))
+                if m is None:
+                    continue
+                label = normalize_label(m.group(1))
+                if label == normalize_label(ind.level1):
+                    stated.setdefault((label,), (Decimal(m.group(2)), ind.row))
+                elif label == normalize_label(ind.level2):
+                    stated.setdefault((normalize_label(ind.level1), label), (Decimal(m.group(2)), ind.row))
+        for group, (weight, row) in stated.items():
+            under = [i for i in p.indicators if (normalize_label(i.level1), normalize_label(i.level2))[: len(group)] == group]
+            if any(i.weight is None for i in under):
+                continue
+            total = sum((i.weight for i in under), Decimal(0))  # type: ignore[misc]
+            if total == weight:
+                continue
+            listed = " + ".join(fmt(i.weight) for i in under)
+            yield self.finding(
+                f"{p.name}：{group[-1]}标注 {fmt(weight)} 分，其下各指标分值 {listed} = {fmt(total)}",
+                evidence(indicator_row(doc, p, row), *(indicator_row(doc, p, i.row, "component") for i in under if i.row != row)),
+                key=f"group|{p.name}|{'|'.join(group)}",
+                values={"stated": weight, "expected": total, "difference": weight - total},
+                severity=Severity.low,
+            )
 
     def _without_total(self, doc: Document) -> Iterable[Finding]:
         """Tables with no 总分 row: the weights of all their projects against 100 each. Where the

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from models import Document, Finding, Severity
 
 from ..base import Rule, fmt
 from ._common import evidence, indicator_row, measure, same_project_docs
 
+# a value with a unit the number reader does not know ("≥59000亩", "106场次"), and a range ("74-92件")
+_COUNTED = re.compile(r"^([≥≤><]?)\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff]{1,3})$")
+_RANGE = re.compile(r"^(\d+(?:\.\d+)?)\s*[-~～—至]\s*(\d+(?:\.\d+)?)\s*([\u4e00-\u9fff%]{0,3})$")
+
+
+def _quantity(text: str) -> tuple[str, Decimal | None, str]:
+    """measure(), or a count in any unit of things ("≥59000亩" → ("≥", 59000, "亩"))."""
+    found = measure(text)
+    if found[1] is not None:
+        return found
+    m = _COUNTED.match(text.strip())
+    return (m.group(1), Decimal(m.group(2)), m.group(3)) if m else found
+
 
 def missed(target: str, actual: str, minimum: bool = False) -> bool | None:
     """True when the actual value misses the target, False when it meets it, None if unknown.
     ``minimum``: a target written without a comparator (or with "=") is a floor — a quantity
     indicator ("4000万元", "=15人") is missed by less, not by more."""
-    cmp_t, vt, ut = measure(target)
-    _, va, ua = measure(actual)
+    _, va, ua = _quantity(actual)
+    span = _RANGE.match(target.strip())
+    lo, hi = (Decimal(span.group(1)), Decimal(span.group(2))) if span else (None, None)
+    if lo is not None and hi is not None and lo < hi and va is not None and (not span.group(3) or span.group(3) == ua):
+        return not lo <= va <= hi  # "74-92件": missed outside it
+    cmp_t, vt, ut = _quantity(target)
     if vt is None or va is None or (ut and ua and ut != ua):
         return None
     if minimum and cmp_t in ("", "="):
@@ -36,7 +55,8 @@ class TargetsAndMarks(Rule):
 
     What it checks:
         For each indicator with a comparable target (≥, ≤, >, <; a quantity indicator's bare or
-        "=" target counts as a floor) and actual value: a missed target with full marks, a met
+        "=" target counts as a floor; a range "74-92件" is missed outside it; counts in any unit,
+        "≥59000亩", "106场次") and actual value: a missed target with full marks, a met
         target with no marks, and a missed target whose 偏差原因分析 is left blank.
     Why an auditor cares:
         Marks that do not follow the results make the self-evaluation score meaningless; an
@@ -50,7 +70,8 @@ class TargetsAndMarks(Rule):
     doc_zh = """未完成的指标要扣分并说明原因，已完成的指标不应扣分。
 
     检查内容：
-        对每个目标值可比较（≥、≤、>、<；数量指标不带符号或带“=”的目标视为下限）并有实际值的指标：未完成却得
+        对每个目标值可比较（≥、≤、>、<；数量指标不带符号或带“=”的目标视为下限；区间“74-92件”在区间外即未完成；任何计量单位的
+        数量，如“≥59000亩”“106场次”）并有实际值的指标：未完成却得
         满分、已完成却得零分，以及未完成而偏差原因分析为空。
     为什么重要：
         与结果不符的得分使自评分数失去意义；未说明的差距恰恰是评价应当解释的。

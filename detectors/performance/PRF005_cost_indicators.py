@@ -44,7 +44,7 @@ class CostIndicators(Rule):
 
     code = "PRF005"
     title = "成本指标与项目预算或执行数不符"
-    category = "perf_score"
+    category = "cross_table"  # the project's money stated twice, under 成本指标 and in its funds row
     severity = Severity.medium
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -87,5 +87,6 @@ class CostIndicators(Rule):
                         key=f"{p.name}|{ind.name}|{side}",
                         values={"stated": amount, "expected": against, "difference": diff},
                         severity=Severity.info if rounding else Severity.medium,
-                        category="rounding" if rounding else None,
+                        # a cost target ten times the budget is no restatement of it: a cost indicator that measures nothing
+                        category="rounding" if rounding else "other" if reported else None,
                     )

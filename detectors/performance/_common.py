@@ -28,6 +28,23 @@ def indicator_row(doc: Document, p: Project, row: int, role: str = "stated") -> 
     return row_evidence(t, t.rows[row], role)
 
 
+HEADING_LENGTH = 80  # a paragraph this short before a block of text may be its heading
+
+
+def heading_before(doc: Document, paragraph: int) -> str:
+    """The short paragraph before ``paragraph`` — the numbered heading a report puts over each
+    project ("1、人民调解工作经费分配安排和使用管理情况。") — without its number, year and closing
+    words; "" when the paragraph before is body text."""
+    if not 0 < paragraph < len(doc.paragraphs):
+        return ""
+    prev = doc.paragraphs[paragraph - 1].text
+    if len(re.sub(r"\s+", "", prev)) > HEADING_LENGTH:
+        return ""
+    heading = normalize_label(re.sub(r"^\s*[（(]?[\d一二三四五六七八九十]+[)）、.．]\s*", "", prev))
+    heading = re.sub(r"[。.]$", "", heading)
+    return re.sub(r"^\d{4}年度?|分配安排和使用管理情况$", "", heading)
+
+
 def evidence(*items: Evidence | None) -> list[Evidence]:
     return [e for e in items if e is not None]
 

@@ -80,6 +80,7 @@ class RateScore:
     severity: Severity = Severity.low
     reasons: list[str] = field(default_factory=list)
     peers_median: float | None = None
+    accounted_by: list[RateObservation] = field(default_factory=list)  # a department's: the projects behind it
 
     @property
     def under(self) -> bool:
@@ -99,7 +100,13 @@ class ExecutionRateOutliers(Rule):
         other rates of that kind passes the learned threshold. The policy then grades it (a project
         at 50% or less, or above 110%, is high). Narrative claims ("均完成绩效目标", "其他均完成",
         "预算执行严格有序", "执行率100%", "完成预算的100%" for the whole department) that such a rate
-        contradicts are reported once per document.
+        contradicts are reported once per document. An extreme the document explains (a reason after
+        the rate in the text — "主要原因是……", in its sentence or the next — or a 偏差原因 of the
+        project's table that speaks of its cost or spending) is low, the reason quoted; so is a
+        department's low rate that its far-underspent projects account for (their own rates are
+        reported, or explained), and a shortfall no larger than the budget added during the year
+        (全年预算数 above 年初预算数); a text's restatement of a project a table gives is left to the
+        rules that compare the two (PRF006, STA003).
     Why an auditor cares:
         A project that spent 42% of its budget, or 121% of it, is either idle money, spending without
         a budget, or a typing error; and a report that says every target was met while one project
@@ -119,7 +126,10 @@ class ExecutionRateOutliers(Rule):
         IsolationForest 得分（比率、金额的对数、占文件总额的比重、类别）超过学习得到的阈值；或其相对于文件中同类其他
         比率的稳健 z 值（中位数 / MAD）超过学习得到的阈值。再按规则分级（项目执行率在50%及以下或高于110%为高）。被这种
         比率否定的文字说法（“均完成绩效目标”“其他均完成”“预算执行严格有序”、整个部门“执行率100%”“完成预算的100%”）
-        每份文件报告一次。
+        每份文件报告一次。文件对异常作了说明的（文中比率之后的原因——“主要原因是……”，在同一句或下一句——或项目
+        表中谈及成本或支出的偏差原因），列为低级别并引用其说明；部门整体执行率偏低、而其原因就在几个执行率很低的项目（这些项目
+        已各自报告或已说明原因）的，以及未执行部分不超过年中追加预算（全年预算数高于年初预算数的部分）的，也列为低级别；文字对表中已有项目的复述，交由比较二者的规则处理
+        （PRF006、STA003）。
     为什么重要：
         只花了预算42%或花了121%的项目，要么是闲置资金，要么是无预算支出，要么是录入错误；一个项目只花了五分之一的钱，
         报告却说所有目标都已完成，就没有对读者说实话。
@@ -167,9 +177,14 @@ class ExecutionRateOutliers(Rule):
             s = RateScore(o, forest[i], zs.get(i), band, lo_r, hi_r)
             peers = [float(x.rate) for j, x in enumerate(obs) if j != i and _same_family(x, o)]
             s.peers_median = median(peers) if len(peers) >= 2 else None
-            if lo_r <= 100 <= hi_r or _shifted_copy(o, obs) or (hi_r < 100 and not self.policy.flag_under[o.kind]):
+            if (
+                lo_r <= 100 <= hi_r
+                or _shifted_copy(o, obs)
+                or _restated_otherwise(o, obs)
+                or (hi_r < 100 and not self.policy.flag_under[o.kind])
+            ):
                 out.append(s)
-                continue  # 100% within rounding, or a decimal shift of another sighting (STA003)
+                continue  # 100% within rounding, or another sighting misstated (STA003, PRF006)
             if hi_r < band[0] or lo_r > band[1]:
                 s.reasons.append("band")
             if model.threshold_ is not None and s.forest > model.threshold_:
@@ -185,8 +200,14 @@ class ExecutionRateOutliers(Rule):
             if o.sources == ["narrative"] and not o.rate_printed and s.severity == Severity.high:
                 # paired from prose ("安排30万元 … 实际报销11万元"): the pairing itself is inferred
                 s.severity = Severity.medium
-            if o.explanation:
-                s.severity = Severity.low  # an extreme the text explains: worth seeing, not a misstatement
+            if not o.explanation:
+                s.accounted_by = _underspent_projects(o, obs, self.policy)
+                if s.accounted_by and all(p.explanation for p in s.accounted_by):
+                    o.explanation = "；".join(f"{p.subject}执行率{fmt(pct(p.rate))}%，{p.explanation}" for p in s.accounted_by)
+            if o.explanation or s.accounted_by or _added_unspent(o):
+                # an extreme the text explains, a department's that its projects' own account for, or
+                # money added during the year left unspent: worth seeing, not a misstatement of its own
+                s.severity = Severity.low
             out.append(s)
         return out
 
@@ -234,6 +255,11 @@ class ExecutionRateOutliers(Rule):
             values["median"] = pct(s.peers_median)
         if o.explanation:
             head += f"（文中说明的原因：“{o.explanation[:60]}”）"
+        elif _added_unspent(o):
+            head += f"（年中追加预算{fmt(o.added)}万元，未执行的{fmt(o.budget - o.executed)}万元未超过追加额）"
+        elif s.accounted_by:
+            names = "、".join(f"{p.subject}（{fmt(pct(p.rate))}%）" for p in s.accounted_by)
+            head += f"（主要是项目{names}执行偏低，见其各自的发现）"
         if zero_lines:
             total = sum((f.amount_wan or Decimal(0) for f in zero_lines), Decimal(0))
             head += f"；另有{len(zero_lines)}个科目年初预算为0、决算合计{fmt(total)}万元，年初预算编制不完整"
@@ -333,6 +359,40 @@ def _shifted_copy(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
         if p.executed == o.executed and power_of_ten_shift(o.budget, p.budget):
             return True
     return False
+
+
+def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
+    """o is the text's restatement of a project a table gives with other amounts: the table's
+    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003)."""
+    if o.sources != ["narrative"]:
+        return False
+    return any(
+        p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
+        for p in obs
+    )
+
+
+def _added_unspent(o: RateObservation) -> bool:
+    """Under-execution no larger than the budget added during the year (全年预算数 above 年初预算数):
+    money that came late and was carried over, as it commonly is."""
+    return bool(o.added) and o.executed < o.budget and o.budget - o.executed <= o.added
+
+
+def _underspent_projects(o: RateObservation, obs: Sequence[RateObservation], policy: RatePolicy) -> list[RateObservation]:
+    """The far-underspent projects that account for a department's low rate: with their unspent
+    money added back, the department's rate is an ordinary one ([] otherwise). The department's
+    rate then says nothing the projects' own (explained, or reported each) do not."""
+    if o.kind != "department" or o.executed >= o.budget:
+        return []
+    parts = [
+        p
+        for p in obs
+        if p.kind == "project" and p.executed < p.budget <= o.budget and policy.severity(p.kind, float(p.rate)) != Severity.low
+    ]
+    unspent = sum((p.budget - p.executed for p in parts), Decimal(0))
+    if not parts or policy.severity(o.kind, float((o.executed + unspent) / o.budget * 100)) != Severity.low:
+        return []
+    return parts
 
 
 def _same_family(a: RateObservation, b: RateObservation) -> bool:

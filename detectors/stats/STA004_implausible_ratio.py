@@ -16,7 +16,7 @@ from .common import dedupe_evidence, figure_evidence, norm_text
 # Rates whose numerator is a subset of the denominator: they cannot exceed 100%.
 BOUNDED = re.compile(
     r"(参保|参合|覆盖|到位|知晓|满意|合格|达标|入学|接种|普及|结算|办结|兑付|发放|公开|签约|受益|就业|通过|正确|准确|及时|完好|出勤|享受|救助"
-    r"|成功|应保尽保|保障|办理|处置|回访|治愈|建档|参与|好评|知情)(率|度|面)"
+    r"|成功|应保尽保|保障|办理|处置|回访|随访|治愈|建档|参与|好评|知情|巩固|列养|激活|核对|核查)(率|度|面)"
     r"|报销比例|覆盖面"
 )
 # Rates that may exceed 100% (a plan overfulfilled, a budget overspent, growth): never flagged here.
@@ -24,11 +24,28 @@ UNBOUNDED = re.compile(r"完成|执行|增长|增幅|下降|降幅|超额|任务
 SHARE = re.compile(r"(占|占比|比重)$")
 
 
+def _percents(texts: list[str]) -> list[tuple[Decimal, str]]:
+    """The percents of a row's cells with their comparators: "≥95%", or printed over three cells
+    ("≥ | 101.19 | %") as some templates' forms do."""
+    out = []
+    for j, text in enumerate(texts):
+        v = parse_cell(text)
+        if v.value is None:
+            continue
+        if v.kind == "percent":
+            out.append((v.value, v.comparator))
+        elif v.kind == "number" and j + 1 < len(texts) and texts[j + 1].strip() == "%":
+            before = texts[j - 1].strip() if j > 0 else ""
+            out.append((v.value, before if before in ("≥", "≤", "<", ">", "=") else v.comparator))
+    return out
+
+
 class ImplausibleRatios(Rule):
     """Coverage and participation rates above 100%; shares outside 0–100%.
 
     What it checks:
-        Percentages in the narrative and in indicator completion values whose subject is a rate
+        Percentages in the narrative and in indicator values (the completion value; in a target
+        table, the target — "≥95%" or "≥ | 95 | %" over three cells) whose subject is a rate
         bounded by its own denominator — 参保率, 覆盖率, 到位率, 知晓率, 满意度, 合格率, 结算率,
         报销比例 … — above 100%, and shares ("占X%", "占比", "比重") above 100%. Completion and
         execution rates (完成率, 执行率, 完成预算的, 任务 … 超额完成) may exceed 100% and are left
@@ -46,7 +63,7 @@ class ImplausibleRatios(Rule):
     doc_zh = """覆盖率、参与率超过100%；占比超出0–100%。
 
     检查内容：
-        文字中和指标完成值中的百分比，其主语是以自身分母为上限的比率——参保率、覆盖率、到位率、知晓率、满意度、合格率、
+        文字中和指标值（完成值；目标表中为目标值——“≥95%”或分成三格的“≥ | 95 | %”）中的百分比，其主语是以自身分母为上限的比率——参保率、覆盖率、到位率、知晓率、满意度、合格率、
         结算率、报销比例……——超过100%的，以及超过100%的占比（“占X%”“占比”“比重”）。完成率和执行率（完成率、执行率、
         完成预算的、任务……超额完成）可以超过100%，由 STA001 检查。附件中重复的同一表述算一条发现。
     为什么重要：
@@ -84,17 +101,15 @@ class ImplausibleRatios(Rule):
                 texts = [c.text for c in r.cells]
                 for i, text in enumerate(texts):
                     name = norm_text(text)
-                    if len(name) < 3 or self._what(name) != "rate":
+                    if len(name) < 3 or name.endswith("指标") or self._what(name) != "rate":
                         continue
-                    # the completion value: the last percent of the row after the name (targets come first)
-                    vals = [parse_cell(x) for x in texts[i + 1 :]]
-                    pcts = [v for v in vals if v.kind == "percent" and v.value is not None]
-                    if len(pcts) < 2 and "实际" not in " ".join(c.header for c in t.columns):
-                        pcts = pcts[1:]  # a target table: only a target, nothing completed
-                    if not pcts or pcts[-1].value <= self.ceiling or pcts[-1].comparator in ("≤", "<"):
+                    # the completion value, or in a target table the target: the last percent of the
+                    # row after the name (targets come first)
+                    pcts = _percents(texts[i + 1 :])
+                    if not pcts or pcts[-1][0] <= self.ceiling or pcts[-1][1] in ("≤", "<"):
                         continue
                     ev = Evidence(r.text, r.page, r.bbox, "stated", t.id, r.index)
-                    found.setdefault((name, pcts[-1].value), ("rate", normalize_label(text), []))[2].append(ev)
+                    found.setdefault((name, pcts[-1][0]), ("rate", normalize_label(text), []))[2].append(ev)
                     break
         for (subject, value), (what, label, evidence) in found.items():
             over = value - self.ceiling

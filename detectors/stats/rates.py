@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extract.numbers import normalize_label
-from models import Document, Evidence, Figure, Table
+from models import Document, Evidence, Figure, Project, Table
 
 from ..base import document_total
 from ..linking import class_path
-from ..performance._common import project_row
+from ..performance._common import heading_before, project_row
 from .common import figure_evidence, norm_text, project_groups
 
 KINDS = ("project", "department", "budget_line", "three_public")
@@ -47,6 +47,7 @@ class RateObservation:
     rate_printed: bool = False  # the document prints this rate itself (a table cell, "完成预算的X%")
     explanation: str = ""  # the reason the text gives for the gap ("主要原因：…"), verbatim
     budget_word: str = "年初预算"  # what the text calls the budget of a budget line (年初预算 | 全年预算)
+    added: Decimal = Decimal(0)  # budget added during the year (全年预算数 − 年初预算数), from a table
 
     @property
     def rate(self) -> Decimal:
@@ -99,9 +100,25 @@ def _from_projects(doc: Document) -> list[RateObservation]:
                     [ev] if ev else [],
                     [p.table],
                     rate_printed=p.rate_stated is not None,
+                    explanation=table_explanation(p),
+                    added=max(p.budget - p.budget_initial, Decimal(0)) if p.budget_initial is not None else Decimal(0),
                 )
             )
     return out
+
+
+# a 偏差原因 that speaks of the money: why the project spent less (or more) than its budget
+_MONEY_REASON = re.compile(r"执行|结转|结余|延期|暂缓|调减|收回|未(?:支付|拨付|使用)")
+
+
+def table_explanation(p: Project) -> str:
+    """The reason a self-evaluation form gives for its execution rate: the 偏差原因 of its cost
+    indicator, or any 偏差原因 that speaks of the spending ("执行数低于预算，主要原因是项目延期")."""
+    for ind in p.indicators:
+        reason = ind.reason.strip()
+        if len(reason) >= 4 and ("成本" in ind.level2 + ind.name or _MONEY_REASON.search(reason)):
+            return reason
+    return ""
 
 
 def _from_basic_data(t: Table) -> list[RateObservation]:
@@ -201,6 +218,12 @@ def _narrative_pairs(doc: Document) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+# a numbered item that names its project first ("1. 2022年城乡医疗救助资金：全年预算数1870.5万元…")
+_LEAD_NAME = re.compile(r"^\s*(?:\d{1,2}[.．、]\s*)([^：:，,。；]{2,40})[：:]")
+# the department as a whole ("本部门整体支出全年预算数为…", under "（二）部门整体支出绩效情况")
+_WHOLE = re.compile(r"部门整体|整体支出")
+
+
 def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[RateObservation]:
     out = []
     paragraphs = doc.paragraphs
@@ -211,13 +234,7 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             continue
         par = paragraphs[b.paragraph] if b.paragraph < len(paragraphs) else None
         context = norm_text(par.text) if par else ""
-        heading = ""
-        if par is not None and par.index > 0:
-            prev = paragraphs[par.index - 1].text
-            if len(norm_text(prev)) <= 80:
-                heading = normalize_label(re.sub(r"^\s*[（(]?[\d一二三四五六七八九十]+[)）、.．]\s*", "", prev))
-                heading = re.sub(r"[。.]$", "", heading)
-                heading = re.sub(r"^\d{4}年度?|分配安排和使用管理情况$", "", heading)
+        heading = heading_before(doc, par.index) if par is not None else ""
         sentence = norm_text(b.sentence)
         subject = normalize_label(b.subject)
         name = next((n for n in names if n and n in context), "")
@@ -237,12 +254,15 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             kind, subject = "project", name
         elif len(path) >= 2:
             kind, subject = "budget_line", "-".join(path)
+        elif _WHOLE.search(subject) or _WHOLE.search(heading):
+            kind, subject = "department", "本部门"
         elif "年初预算" in subject:
             kind = "budget_line"
             subject = _line_subject(subject, heading)
         else:
             kind = "project"
-            subject = heading or _line_subject(subject, heading)
+            lead = _LEAD_NAME.match(par.text) if par is not None else None
+            subject = lead.group(1) if lead else heading or _line_subject(subject, heading)
         ev = [figure_evidence(b, "stated")]
         if e.sentence != b.sentence:
             ev.append(figure_evidence(e, "stated"))
@@ -252,8 +272,7 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
             for f in doc.figures
             if f.paragraph == b.paragraph and f.sentence in (b.sentence, e.sentence)
         )
-        reason = _REASON.search(par.text[e.start :]) if par is not None else None
-        explanation = reason.group(1).strip() if reason and len(reason.group(1).strip()) >= 4 else ""
+        explanation = explanation_after(par.text, e.start) if par is not None else ""
         obs = RateObservation(
             kind,
             subject,
@@ -272,8 +291,27 @@ def _from_narrative(doc: Document, table_obs: list[RateObservation]) -> list[Rat
     return out
 
 
-# the reason a paragraph gives for a gap between budget and outturn, up to the end of its sentence
-_REASON = re.compile(r"(?:数|额)?(?:大于|小于|低于|高于|未达到?)?[^。；]{0,16}?(?:的)?主要原因(?:是|为)?[:：]\s*([^。]{2,120})")
+# the reason given for a gap between budget and outturn ("决算数大于年初预算数的主要原因是：追加了经费",
+# "预算执行率35.86%，主要原因是项目延期至下年实施"), up to the end of its sentence
+_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于|系)?[:：]?\s*([^。]{4,120})|主要(?:是|系)(?:因为|由于)\s*([^。]{4,120})")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_REASON_LEAD = 16  # what may come before 原因 at the start of the next sentence ("决算数小于预算数的主要")
+
+
+def explanation_after(text: str, start: int) -> str:
+    """The reason the text gives right after the figure at ``start``: in the rest of its sentence,
+    or in the next sentence when that one opens with it ("……执行率35.86%。主要原因是……",
+    "……完成年初预算的27.38%。决算数小于预算数的主要原因：……")."""
+    end = _SENTENCE_END.search(text, start)
+    own = text[start : end.end() if end else len(text)]
+    m = _REASON.search(own)
+    if m is None and end is not None:
+        nxt = text[end.end() :].lstrip()
+        stop = _SENTENCE_END.search(nxt)
+        m = _REASON.search(nxt[: stop.end() if stop else len(nxt)])
+        if m is not None and m.start() > _REASON_LEAD:
+            m = None  # a reason further into that sentence is about something else
+    return (m.group(1) or m.group(2)).strip() if m else ""
 
 
 def _line_subject(subject: str, heading: str) -> str:
@@ -305,8 +343,10 @@ def _merge(found: list[RateObservation]) -> list[RateObservation]:
                 o.rate_printed,
                 o.explanation,
                 o.budget_word,
+                o.added,
             )
             continue
+        m.added = max(m.added, o.added)
         m.rate_printed = m.rate_printed or o.rate_printed
         m.explanation = m.explanation or o.explanation
         m.evidence.extend(o.evidence)
