@@ -5,6 +5,7 @@ different shapes. This reads them into ``models.Project`` by their labels, whate
   年度资金总额 row; 预期目标 | 实际完成情况 over the goal texts; the indicator block under
   一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因; a 总分 row.
 - Sichuan 目标完成情况表: "预算数: | 4000 | 执行数: | 3900.98" label-value pairs.
+- 整体支出绩效目标表: the department, and each task of its 年度主要任务 block (任务名称 | 主要内容).
 - 项目绩效目标申报表: one table listing several projects (项目名称 | 预算数 | 年度目标 | 指标 …).
 - 项目资金使用情况表 of an evaluation report: one row per project (项目名称 | 年初预算数 | 全年预算数 |
   实际支出数 | 执行率) and a 合计 row.
@@ -60,7 +61,9 @@ def read_projects(table: Table) -> list[Project]:
     _money(p, table, grid)
     _goals(p, table, grid)
     _indicators(p, table, grid)
-    return [p] if p.name or p.budget is not None else []
+    tasks = _tasks(table, grid) if scope == "department" else []
+    # the department last: a table continuing this one carries on its indicator block
+    return tasks + ([p] if p.name or p.budget is not None else [])
 
 
 def continue_project(p: Project, table: Table) -> None:
@@ -143,6 +146,33 @@ def _goals(p: Project, table: Table, grid: list[list[str]]) -> None:
             p.goal_actual = nxt[a].text.strip()
         p.rows["goals"] = i + 1
         return
+
+
+_NEXT_BLOCK = r"^年度.*(预算|目标|指标)$|^(资金总额|一级指标)$"
+
+
+def _tasks(table: Table, grid: list[list[str]]) -> list[Project]:
+    """年度主要任务 of a department's target table: 任务名称 | 主要内容, one row per task (most
+    often a project, its content the project's goal), up to the next labelled block."""
+    head = next(
+        (i for i, r in enumerate(grid) if _find(r, r"^任务名称$") is not None and _find(r, r"^主要内容$") is not None), None
+    )
+    if head is None:
+        return []
+    n, c = _find(grid[head], r"^任务名称$"), _find(grid[head], r"^主要内容$")
+    out = []
+    for i in range(head + 1, len(grid)):
+        row = grid[i]
+        if (any(row[:n]) and row[:n] != grid[head][:n]) or _find(row, _NEXT_BLOCK) is not None:
+            break  # 年度部门整体支出预算, 年度总体目标 …: the next block
+        cells = table.rows[i].cells
+        name = cells[n].text.strip() if n < len(cells) else ""
+        content = cells[c].text.strip() if c < len(cells) else ""
+        if name and content:
+            task = Project(name=normalize_label(name), table=table.id, scope="project", goal_expected=content)
+            task.rows["name"] = task.rows["goals"] = i
+            out.append(task)
+    return out
 
 
 def _indicators(p: Project, table: Table, grid: list[list[str]]) -> None:
@@ -234,6 +264,8 @@ def _target_list(table: Table, grid: list[list[str]]) -> list[Project]:
         if name and _norm(name) != "项目名称":
             cur = Project(name=normalize_label(name), table=table.id, scope="project", budget=budget, goal_expected=goal)
             cur.rows["name"] = cur.rows["money"] = i
+            if goal:
+                cur.rows["goals"] = i
             projects.append(cur)
         if cur is not None and at("ind"):
             shift = _shift(cells, col.get("nature"))

@@ -11,13 +11,14 @@ from rapidfuzz import fuzz
 from models import Document, Evidence, Finding, Project, Severity
 
 from ..base import Rule
-from ..performance._common import indicator_row, project_row
+from ..performance._common import core_name, heading_before, indicator_row, project_row
 from .baseline import Baseline, TextIndex, active_baseline, passage_hash, passages, source_of
 from .common import (
     ProjectGroup,
     clip,
     dedupe_evidence,
     norm_text,
+    paragraph_evidence,
     project_groups,
     subject_bigrams,
 )
@@ -29,13 +30,16 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 
 @dataclass
 class _Proj:
-    """A distinct project (or the department as a whole) and the texts it carries."""
+    """A distinct project (or the department as a whole) and the texts it carries: ``goals`` are
+    its distinct goal texts wherever stated (the target table's 年度目标, the department table's
+    任务内容, a report's paragraph on the project) with where each is."""
 
     group: ProjectGroup
     expected: str = ""
     actual: str = ""
     main: Project | None = None
     others: list[Project] = field(default_factory=list)
+    goals: list[tuple[str, Evidence | None]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -55,10 +59,12 @@ class CopyPastedText(Rule):
     """Goals, indicators and explanations copied between projects, or left as the goal.
 
     What it checks:
-        Across the distinct projects of a document (a project restated in two tables counts once):
-        预期目标 identical or near-identical (rapidfuzz ratio ≥ ``near``) in several projects — one
-        finding for all of them, naming the project the text was written for when the goal names its
-        subject and not the others'; a goal naming another project's subject; 实际完成情况 identical
+        Across the distinct projects of a document (a project restated in two tables counts once, and
+        so does one named with and without its generic words): 预期目标 — wherever a project's goal is
+        stated: the performance tables' 预期目标/年度目标, the 主要内容 of its task in the department's
+        年度主要任务, the opening sentence of a report's paragraph on it — identical or near-identical
+        (rapidfuzz ratio ≥ ``near``) in several projects — one finding for all of them, naming the
+        project the text was written for when the goal names its subject and not the others'; a goal naming another project's subject; 实际完成情况 identical
         to 预期目标; indicator blocks repeated row for row; indicator texts rewritten from another
         project by swapping a few words; the same 偏差原因 or problem/remedy sentence for several
         projects. Passages most documents share (learned by the baseline's text index) are
@@ -77,9 +83,10 @@ class CopyPastedText(Rule):
     doc_zh = """项目之间复制的目标、指标和说明，或照抄目标作为完成情况。
 
     检查内容：
-        在文件的各个不同项目之间（同一项目在两张表中重复出现只算一个）：多个项目的预期目标相同或几乎相同（rapidfuzz
-        相似度 ≥ near）——对它们合报一条发现，当目标点名了某个项目的对象而不是其他项目的对象时，指出文字原本是为哪个
-        项目写的；目标点名了另一个项目的对象；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、从另一项目
+        在文件的各个不同项目之间（同一项目在两张表中重复出现只算一个，带或不带“资金”等通用词的同一项目名称也只算一个）：
+        多个项目的预期目标——无论写在何处：绩效表的预期目标/年度目标、部门整体绩效目标表“年度主要任务”中该任务的主要内容、
+        报告中介绍该项目段落的首句——相同或几乎相同（rapidfuzz 相似度 ≥ near）——对它们合报一条发现，当目标点名了某个
+        项目的对象而不是其他项目的对象时，指出文字原本是为哪个项目写的；目标点名了另一个项目的对象；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、从另一项目
         改写的指标文字；多个项目相同的偏差原因或问题/措施句。大多数文件共有的段落（由基线的文本索引学得）是套话，不计入。
         语料模式下，在其他部门或年度的文件中也出现的段落同样报告。
     为什么重要：
@@ -148,11 +155,53 @@ class CopyPastedText(Rule):
 
     def _projects(self, doc: Document) -> list[_Proj]:
         out = []
-        for g in project_groups(doc):
+        for g in self._groups(doc):
             members = sorted(g.members, key=lambda p: -len(p.indicators))
             main = next((p for p in members if p.goal_expected), members[0])
-            out.append(_Proj(g, main.goal_expected, main.goal_actual, main, [p for p in g.members if p is not main]))
+            p = _Proj(g, main.goal_expected, main.goal_actual, main, [p for p in g.members if p is not main])
+            for m in [main, *p.others]:
+                if m.goal_expected and all(norm_text(t) != norm_text(m.goal_expected) for t, _ in p.goals):
+                    p.goals.append((m.goal_expected, project_row(doc, m, "goals")))
+            out.append(p)
+        self._described(doc, out)
         return out
+
+    @staticmethod
+    def _groups(doc: Document) -> list[ProjectGroup]:
+        """The projects, one named with and without its generic words counted once (a task list's
+        "新冠疫苗接种费县级配套" is the target table's "新冠疫苗接种费县级配套资金")."""
+        groups = project_groups(doc)
+        by_subject: dict[frozenset[str], list[ProjectGroup]] = {}
+        for g in groups:
+            if g.scope == "project" and subject_bigrams(g.name):
+                by_subject.setdefault(frozenset(subject_bigrams(g.name)), []).append(g)
+        out = []
+        for g in groups:
+            same = by_subject.get(frozenset(subject_bigrams(g.name)), [g]) if g.scope == "project" else [g]
+            if g is not same[0]:
+                continue  # counted with the first of its names
+            rep = max(
+                same, key=lambda x: (any(p.budget is not None for p in x.members), sum(len(p.indicators) for p in x.members))
+            )
+            rep.members.extend(p for x in same if x is not rep for p in x.members)
+            out.append(rep)
+        return out
+
+    def _described(self, doc: Document, projects: list[_Proj]) -> None:
+        """A report's paragraph under a heading naming a project ("1、X分配安排和使用管理情况。")
+        opens with what the project is for: its first sentence is one of the project's goals."""
+        by_core = {core_name(p.name): p for p in projects if not p.is_department and len(core_name(p.name)) >= 4}
+        if not by_core:
+            return
+        for par in doc.paragraphs:
+            p = by_core.get(core_name(heading_before(doc, par.index)))
+            m = _SENTENCE.match(par.text.strip()) if p is not None else None
+            if m is None or not m.group(0).endswith("。"):
+                continue
+            text = m.group(0)
+            if all(norm_text(t) != norm_text(text) for t, _ in p.goals):
+                start = par.text.find(text)
+                p.goals.append((text, paragraph_evidence(par, "stated", start, start + len(text))))
 
     def _goal_rows(self, doc: Document, p: _Proj) -> list[Evidence]:
         rows = [project_row(doc, m, "goals") for m in [p.main, *p.others] if m is not None]
@@ -161,7 +210,7 @@ class CopyPastedText(Rule):
     # -- 1. one goal in several projects ------------------------------------------------------
 
     def _shared_goals(self, doc: Document, projects: list[_Proj], covered_same: set[str]) -> Iterable[Finding]:
-        cands = [p for p in projects if self._substantive(p.expected)]
+        cands = [(p, t, ev) for p in projects for t, ev in p.goals if self._substantive(t)]
         parent = list(range(len(cands)))
 
         def find(i: int) -> int:
@@ -173,7 +222,9 @@ class CopyPastedText(Rule):
         sims: dict[tuple[int, int], float] = {}
         for i in range(len(cands)):
             for j in range(i + 1, len(cands)):
-                r = fuzz.ratio(norm_text(cands[i].expected), norm_text(cands[j].expected))
+                if cands[i][0] is cands[j][0]:
+                    continue
+                r = fuzz.ratio(norm_text(cands[i][1]), norm_text(cands[j][1]))
                 if r >= self.near:
                     parent[find(i)] = find(j)
                     sims[(i, j)] = r
@@ -181,10 +232,10 @@ class CopyPastedText(Rule):
         for i in range(len(cands)):
             clusters.setdefault(find(i), []).append(i)
         for members in clusters.values():
-            if len(members) < 2:
+            ps = list({id(cands[i][0]): cands[i][0] for i in members}.values())
+            if len(ps) < 2:
                 continue
-            ps = [cands[i] for i in members]
-            text = min((p.expected for p in ps), key=lambda t: len(norm_text(t)))
+            text = min((cands[i][1] for i in members), key=lambda t: len(norm_text(t)))
             tb = _bigrams(text)
             own = {p.name: len(subject_bigrams(p.name) & tb) for p in ps}
             best = max(own.values())
@@ -200,11 +251,10 @@ class CopyPastedText(Rule):
                 msg += f"；该目标写的是“{owner.name}”的内容，与{'、'.join(f'“{p.name}”' for p in misfits)}的项目内容不符"
             if same_actual:
                 msg += f"；其中{len(same_actual)}个的实际完成情况与预期目标也相同"
-            pair_sims = [sims.get((min(a, b), max(a, b)), 100.0) for a in members for b in members if a < b]
-            ev = [e for p in ps for e in self._goal_rows(doc, p)[:1]]
+            pair_sims = [sims[(a, b)] for a in members for b in members if (a, b) in sims]
             yield self.finding(
                 msg,
-                dedupe_evidence(ev, limit=8),
+                dedupe_evidence((cands[i][2] for i in members), limit=8),
                 key="goal|" + passage_hash(text),
                 values={"projects": len(ps), "misplaced": len(misfits), "similarity": round(min(pair_sims), 1)},
                 severity=Severity.high if len(projects_only) >= 2 else Severity.medium,
