@@ -27,7 +27,8 @@ class CodeHierarchy(Rule):
         row the sum of the 类 rows (or of the 项 rows when only 项 are printed). In the economic
         classification table each group (301, 302 …) equals the sum of its items (30101 …), and
         人员经费合计 = 301 + 303, 公用经费合计 = 302 + 307 + 310 + 399 where the table prints them
-        (a break there is low: templates count a group more or less).
+        (a break there is low: templates count a group more or less — high when the two totals
+        together miss the sum of every group by the same amount, which no way of counting explains).
     Why an auditor cares:
         The hierarchy is how the tables are compiled; a break means a row was left out, typed
         twice or moved, and it is the quickest way to find a missing or shuffled line.
@@ -43,7 +44,8 @@ class CodeHierarchy(Rule):
         按功能分类科目编码列示的表格的每个金额列：每个类（3位）等于其下各款（5位）之和，每个款等于其下
         各项（7位）之和，合计行等于各类之和（只列项时等于各项之和）。经济分类表中每一类（301、302……）
         等于其下各款（30101……）之和；表中列有时，人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 +
-        310 + 399（此处不符为低风险：各模板对归类略有不同）。
+        310 + 399（此处不符为低风险：各模板对归类略有不同；但两个合计之和与各类之和也相差同一金额时为高风险，
+        任何归类口径都解释不了）。
     为什么重要：
         科目层级就是报表的编制方式；层级不平，说明漏列、重复或错放了某一行，这是发现漏行、串行最快的办法。
     不通过：
@@ -74,10 +76,17 @@ class CodeHierarchy(Rule):
         items = econ_items(table)
         if row is None or row.label in TOTAL_LABELS:
             return  # printed as columns of the 合计 row: the column sums above check them
-        for what, total, groups in (
-            ("人员经费合计", personnel, ("301", "303")),
-            ("公用经费合计", public, ("302", "307", "309", "310", "399")),
-        ):
+        groups_of = {"人员经费合计": ("301", "303"), "公用经费合计": ("302", "307", "309", "310", "399")}
+        every = [items[g].value for gs in groups_of.values() for g in gs if g in items and items[g].value is not None]
+        # the two totals together against every group: a template that counts a group in the other
+        # total still adds up to them all; a typed total does not
+        both = (
+            balance(personnel[1].value + public[1].value, every, table.unit)
+            if personnel is not None and public is not None and every
+            else None
+        )
+        for what, total in (("人员经费合计", personnel), ("公用经费合计", public)):
+            groups = groups_of[what]
             parts = [items[g] for g in groups if g in items and items[g].value is not None]
             check = f"{what} = {' + '.join(groups)}"
             where = row_evidence(table, row, "total")
@@ -90,16 +99,21 @@ class CodeHierarchy(Rule):
                 continue
             listed = " + ".join(f"{i.code} {fmt(i.value)}" for i in parts)
             ev = [where] + [row_evidence(table, i.row, "component", [i.col]) for i in parts]
-            # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low
+            message = f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}"
+            # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low — unless
+            # the two totals together miss the sum of every group as well
+            typed = both is not None and not both.ok and abs(both.difference - b.difference) <= both.tolerance + b.tolerance
+            if typed:
+                message += f"（人员经费合计与公用经费合计之和 {fmt(both.stated)} 也不等于各类合计 {fmt(both.expected)}，不是归类口径不同）"
             finding = self.balance_finding(
                 b,
-                f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
+                message,
                 ev,
                 key=f"{table.kind}|{what}",
                 values={"stated": total[1].value, "expected": b.expected, "difference": b.difference},
                 scale=scale,
                 rounding_title="上下级科目存在尾数误差",
-                severity=Severity.low,
+                severity=None if typed else Severity.low,
             )
             yield self.outcome(check, where, finding)
 
