@@ -120,12 +120,14 @@ class CodeHierarchy(Rule):
     def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Case]:
         code_idx, label_idx, amount_cols = block
         entries: list[tuple[str, Row]] = []
+        labels: dict[str, str] = {}  # code → its name in this block (a row of a side-by-side table holds several)
         total_row: Row | None = None
         for row in table.rows:
             code = _code_at(table, row, code_idx, label_idx)
             label = _label_at(row, label_idx)
             if code:
                 entries.append((code, row))
+                labels[code] = label
             elif label in TOTAL_LABELS and total_row is None:
                 total_row = row
         if not entries:
@@ -143,12 +145,14 @@ class CodeHierarchy(Rule):
                 if not children:
                     continue
                 check = f"{prefix}{LEVELS[len(code)]} = Σ{_levels(children)}"
-                yield self._compare(table, row, code, children, col, header, scale, check)
+                yield self._compare(table, row, f"{code} {labels[code]}", children, col, header, scale, check, code)
             if total_row is not None:
                 roots = [(c, r) for c, r in entries if not _parent(c, codes)]
-                yield self._compare(table, total_row, "合计", roots, col, header, scale, f"{prefix}合计 = Σ{_levels(roots)}")
+                check = f"{prefix}合计 = Σ{_levels(roots)}"
+                yield self._compare(table, total_row, total_row.label, roots, col, header, scale, check, "合计")
 
-    def _compare(self, table, parent: Row, name: str, children, col: int, header: str, scale, check: str) -> Case:
+    def _compare(self, table, parent: Row, label: str, children, col: int, header: str, scale, check: str, name: str) -> Case:
+        """``label``: the parent as the message names it; ``name``: its code (or "合计") for the key."""
         stated = parent.cells[col].value
         parts = [r.cells[col].value for _, r in children]
         where = row_evidence(table, parent, "total", [col])
@@ -157,7 +161,6 @@ class CodeHierarchy(Rule):
         b = balance(stated or Decimal(0), parts, table.unit)
         if b.ok:
             return Case(check, PASSED, where)
-        label = parent.label if name == "合计" else f"{name} {parent.label}"
         child_codes = "、".join(c for c, _ in children[:8]) + ("等" if len(children) > 8 else "")
         ev = [where] + [row_evidence(table, r, "component", [col]) for _, r in children]
         key = f"{table.kind}|{table.part}|{name}|{table.columns[col].role}|{col}"
