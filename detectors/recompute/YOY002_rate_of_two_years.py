@@ -29,9 +29,12 @@ def is_previous(f: Figure, year: int | None) -> bool:
 
 
 def _rate_interval(previous: Decimal, current: Decimal) -> tuple[Decimal, Decimal]:
-    """The change rate (in %) each end of the printed amounts' rounding allows (±0.005 each)."""
+    """The change rate (in %) each end of the printed amounts' rounding allows (±0.005 each),
+    the change itself computed on the unrounded amounts and rounded to 0.01 before the division
+    (a change of 599.87 元 is 0.06 万元 where 1.26 − 1.31 prints 0.05)."""
     r = Decimal("0.005")
-    rates = [(c - p) / p * 100 for p in (previous - r, previous + r) if p > 0 for c in (current - r, current + r)]
+    change = current - previous
+    rates = [d / p * 100 for p in (previous - r, previous + r) if p > 0 for d in (change - 3 * r, change + 3 * r)]
     return min(rates), max(rates)
 
 
@@ -44,7 +47,9 @@ class RateOfTwoYears(Rule):
         (230.28 − 198.60) ÷ 198.60 and its direction word must agree with the amounts. And any
         growth rate whose base is 0 — stated ("上年执行数为0.00万元，…增加100.00%") or implied by
         the change amount ("收入支出总计307.82万元…增加307.82万元，增长100.00%": 307.82 − 307.82
-        = 0) — which no number can express: a rate of 100% means the amount doubled. A rate that
+        = 0) — which no number can express: a rate of 100% means the amount doubled. A rate the
+        rounding of the amounts allows (the change computed unrounded and rounded to 0.01 万元 before
+        the division included) is a rounding note (info). A rate that
         follows from the table's amount of an item whose amount the paragraph misstates is right:
         TXT001 reports the amount.
     Why an auditor cares:
@@ -67,7 +72,8 @@ class RateOfTwoYears(Rule):
         比2023年预算执行数增加15.95%”）：比率必须是（230.28 − 198.60）÷ 198.60，增减用词必须与金额方向一致。
         以及任何基数为0的增长率——写明的（“上年执行数为0.00万元，……增加100.00%”）或由变动额推出的（“收入
         支出总计307.82万元……增加307.82万元，增长100.00%”：307.82 − 307.82 = 0）——这种增长率无法用数字表示：
-        100%的增长意味着金额翻了一倍。段落所写的某项金额与表格不符、而比率按表格金额计算正确时，比率不算错：
+        100%的增长意味着金额翻了一倍。在金额尾数误差（含按未取整金额计算变动额、取整到0.01万元后再相除）允许范围
+        内的比率为尾数提示（提示）。段落所写的某项金额与表格不符、而比率按表格金额计算正确时，比率不算错：
         由TXT001报告金额。
     为什么重要：
         与旁边两个金额对不上的比率，要么是手写的，要么是按印出的金额之外的另一个金额算的；从无到有写成
