@@ -418,7 +418,7 @@ class DecimalShifts(Rule):
         # their text in 万元): a text written in 元 has nothing to flag
         wan_count = sum(1 for f in doc.figures if f.kind == "amount" and f.unit == "万元")
         yuan_count = sum(1 for f in doc.figures if f.kind == "amount" and f.unit == "元" and f.value > 0)
-        if wan_count <= yuan_count:
+        if yuan_count > wan_count:
             return
         by_par: dict[int, list[Figure]] = {}
         for f in doc.figures:
