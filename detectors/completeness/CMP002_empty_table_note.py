@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from models import Document, Evidence, Figure, Finding, Severity
 
@@ -73,6 +74,7 @@ class EmptyTableNote(Rule):
                     [table_title_evidence(t), figure_evidence(doc, stated)],
                     key=f"empty-stated|{t.kind}",
                     category="narrative_vs_table",
+                    values={"stated": stated.amount_wan, "expected": Decimal(0)},  # one case with TXT001's
                     title="空表的数据在说明中列出",
                 )
                 continue
