@@ -67,7 +67,8 @@ class CopyPastedText(Rule):
         (rapidfuzz ratio ≥ ``near``) in several projects — one finding for all of them, naming the
         project the text was written for when the goal names its subject and not the others'; the
         same for 实际完成情况 (one project's achievements stated for another); a goal or 实际完成情况
-        naming another project's subject; 实际完成情况 identical to 预期目标; indicator blocks repeated
+        naming another project's subject; an 实际完成情况 that reports on another project's goal (it
+        shares at least ``min_len`` word pairs with that goal and three times as many as with its own); 实际完成情况 identical to 预期目标; indicator blocks repeated
         row for row; indicator texts rewritten from another project by swapping a few words; the same
         偏差原因 or problem/remedy sentence for several projects; a 偏差原因 naming another project's
         indicator and none of its own. Passages most documents share (learned by the baseline's text index) are
@@ -90,7 +91,8 @@ class CopyPastedText(Rule):
         多个项目的预期目标——无论写在何处：绩效表的预期目标/年度目标、部门整体绩效目标表“年度主要任务”中该任务的主要内容、
         报告中介绍该项目段落的首句——相同或几乎相同（rapidfuzz 相似度 ≥ near）——对它们合报一条发现，当目标点名了某个
         项目的对象而不是其他项目的对象时，指出文字原本是为哪个项目写的；实际完成情况同样检查（把一个项目的完成情况填到
-        另一个项目）；目标或实际完成情况点名了另一个项目的对象；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、
+        另一个项目）；目标或实际完成情况点名了另一个项目的对象；实际完成情况写的是另一个项目目标的完成情况（与该目标
+        相同的二字词至少 min_len 个，且是与本项目目标相同者的三倍以上）；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、
         从另一项目改写的指标文字；多个项目相同的偏差原因或问题/措施句；偏差原因写的是另一个项目的指标、未提本项目任何指标。大多数文件共有的段落（由基线的文本索引学得）是套话，不计入。
         语料模式下，在其他部门或年度的文件中也出现的段落同样报告。
     为什么重要：
@@ -142,8 +144,10 @@ class CopyPastedText(Rule):
         projects = self._projects(doc)
         covered_same: set[str] = set()
         yield from self._shared_goals(doc, projects, covered_same)
-        yield from self._shared_actuals(doc, projects)
-        yield from self._foreign_subject(doc, projects)
+        reported_actuals: set[str] = set()
+        yield from self._shared_actuals(doc, projects, reported_actuals)
+        yield from self._foreign_subject(doc, projects, reported_actuals)
+        yield from self._actual_of_other_goal(doc, projects, reported_actuals)
         yield from self._goal_equals_actual(doc, projects, covered_same)
         yield from self._indicators(doc, projects)
         shared_reasons: set[str] = set()
@@ -280,7 +284,7 @@ class CopyPastedText(Rule):
                 anomaly=1.0 if misfits else 0.8,
             )
 
-    def _shared_actuals(self, doc: Document, projects: list[_Proj]) -> Iterable[Finding]:
+    def _shared_actuals(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
         """One 实际完成情况 for several projects: what one project achieved (its counts, its
         subject) cannot be what another achieved."""
         cands = [(p, t, ev) for p in projects for t, ev in p.actuals if self._substantive(t)]
@@ -288,6 +292,7 @@ class CopyPastedText(Rule):
             ps = list({id(cands[i][0]): cands[i][0] for i in members}.values())
             text = min((cands[i][1] for i in members), key=lambda t: len(norm_text(t)))
             owner, misfits = self._owner(ps, text)
+            reported.update(p.name for p in ps)
             msg = f"{len(ps)}个项目的实际完成情况相同：“{clip(text, 40)}”（{'、'.join(f'“{p.name}”' for p in ps)}）"
             if owner is not None and misfits:
                 msg += f"；写的是“{owner.name}”的完成情况，{'、'.join(f'“{p.name}”' for p in misfits)}的实际完成情况未如实填写"
@@ -304,7 +309,7 @@ class CopyPastedText(Rule):
 
     # -- 2. a goal about another project's subject ----------------------------------------------
 
-    def _foreign_subject(self, doc: Document, projects: list[_Proj]) -> Iterable[Finding]:
+    def _foreign_subject(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
         named = [p for p in projects if not p.is_department]
         if len(named) < 2:
             return
@@ -326,6 +331,8 @@ class CopyPastedText(Rule):
                         continue
                     if fuzz.ratio(norm_text(text), norm_text(text_of(q))) >= self.near:
                         break  # the same text in both: reported as shared
+                    if what == "实际完成情况":
+                        reported.add(p.name)
                     yield self.finding(
                         f"项目“{p.name}”的{what}“{clip(text, 40)}”写的是“{q.name}”的内容（{'、'.join(sorted(foreign))}），与本项目不符",
                         dedupe_evidence(self._goal_rows(doc, p)[:1] + [project_row(doc, q.main, "name", "context")]),
@@ -336,6 +343,33 @@ class CopyPastedText(Rule):
                         anomaly=0.7,
                     )
                     break
+
+    def _actual_of_other_goal(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
+        """An 实际完成情况 that reports on another project's goal: it shares far more of its words
+        with that goal than with its own project's (the achievements pasted from the other project,
+        whose own 实际完成情况 was since rewritten)."""
+        named = [p for p in projects if not p.is_department and self._substantive(p.expected)]
+        for p in named:
+            if p.name in reported or not self._substantive(p.actual):
+                continue
+            tb = {g for g in _bigrams(p.actual) if not g.isdigit()}
+            own = len(tb & (_bigrams(p.expected) | subject_bigrams(p.name)))
+            shared = sorted(((len(tb & _bigrams(q.expected)), q) for q in named if q is not p), key=lambda x: -x[0])
+            if not shared or shared[0][0] < self.min_len or shared[0][0] < 3 * max(own, 1):
+                continue
+            if len(shared) > 1 and shared[1][0] == shared[0][0]:
+                continue  # as close to two goals: not one project's words
+            q = shared[0][1]
+            yield self.finding(
+                f"项目“{p.name}”的实际完成情况“{clip(p.actual, 40)}”写的是项目“{q.name}”的目标“{clip(q.expected, 30)}”的完成情况，与本项目的预期目标无关",
+                dedupe_evidence(self._goal_rows(doc, p)[:1] + self._goal_rows(doc, q)[:1]),
+                key=f"actual-other|{p.group.key}|{q.group.key}",
+                values={"shared_terms": shared[0][0], "own_terms": own},
+                severity=Severity.medium,
+                confidence=0.7,
+                anomaly=0.7,
+                title="实际完成情况照抄其他项目",
+            )
 
     # -- 3. 实际完成情况 = 预期目标 ------------------------------------------------------------
 
