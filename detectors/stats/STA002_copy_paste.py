@@ -287,7 +287,13 @@ class CopyPastedText(Rule):
     def _shared_actuals(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
         """One 实际完成情况 for several projects: what one project achieved (its counts, its
         subject) cannot be what another achieved."""
-        cands = [(p, t, ev) for p in projects for t, ev in p.actuals if self._substantive(t)]
+        # an 实际完成情况 that repeats its own goal is reported with the goal (shared, or left as the goal)
+        cands = [
+            (p, t, ev)
+            for p in projects
+            for t, ev in p.actuals
+            if self._substantive(t) and all(fuzz.ratio(norm_text(t), norm_text(g)) < 97 for g, _ in p.goals)
+        ]
         for members, similarity in self._clusters(cands):
             ps = list({id(cands[i][0]): cands[i][0] for i in members}.values())
             text = min((cands[i][1] for i in members), key=lambda t: len(norm_text(t)))
