@@ -16,6 +16,8 @@ HEADING_LENGTH = 40  # a numbered paragraph longer than this carries its content
 # a numbered line that is an item of a list or a sentence, not a heading: a clause break in it, or
 # a colon with its content ("一、财政拨款收入：指……", "1. 承担……工作，推进……")
 _ITEM = re.compile(r"[，,；;、]|[:：].|。.")
+# what a section's text has and the lines of a table read as text have not: a clause mark
+_PROSE = re.compile(r"[，。；：,;:]")
 
 
 @dataclass
@@ -30,6 +32,7 @@ class _Node:
     title: str  # without its marker
     heading: bool
     body: bool = False
+    prose: bool = False  # a sentence or a table under it (not only fragments of a table read as text)
 
 
 def _outline(doc: Document) -> list[_Node]:
@@ -40,6 +43,7 @@ def _outline(doc: Document) -> list[_Node]:
         if found is None:
             if nodes and text:
                 nodes[-1].body = True
+                nodes[-1].prose = nodes[-1].prose or bool(_PROSE.search(text))
             continue
         style, _, m = found
         rest = text[m.end() :].strip()
@@ -51,7 +55,7 @@ def _outline(doc: Document) -> list[_Node]:
     for t in doc.tables:
         owner = next((n for n in reversed(nodes) if n.p.index < t.position), None)
         if owner is not None:
-            owner.body = True
+            owner.body = owner.prose = True
     return nodes
 
 
@@ -62,9 +66,11 @@ class EmptySection(Rule):
         The document's outline as its numbering gives it (第X部分 > 一、 > （一） > 1.): a heading
         followed directly by the next heading of the same or a higher level, or by the end of the
         document — no text, no table, no heading of its own below it. Only where the document's own
-        outline gives that level content: another heading of the same level under the same parent has
-        text or a table under it (the lines of a 目录, or a list of short numbered items, have none
-        under any of them, and are not sections).
+        outline gives that level content: the heading of the same level before or after it (under the
+        same parent) has sentences, a table or headings under it (the lines of a 目录, a list of short
+        numbered items, the rows of a table read as text have none, and are not sections); a heading
+        printed again further on, or whose numbering starts again, is a line of the 目录. Not in a
+        workbook (xlsx), whose lines are the titles and notes of its tables.
     Why an auditor cares:
         The template asks for that explanation and the department printed its heading and left it
         out: what the section should tell the reader (the totals, the basic spending, the
@@ -79,8 +85,10 @@ class EmptySection(Rule):
 
     检查内容：
         按文件自身编号形成的大纲（第X部分 > 一、 > （一） > 1.）：一个标题之后直接是同级或更高一级的下一个标题，
-        或文件结束——下面既无文字、也无表格、也无下级标题。只在文件自身大纲中该级确有内容时报告：同一上级下同一级的
-        其他标题下面有文字或表格（目录各行、一串简短的编号条目下面都没有内容，不属于章节）。
+        或文件结束——下面既无文字、也无表格、也无下级标题。只在文件自身大纲中该级确有内容时报告：同一上级下与它相邻的
+        同级标题（前一个或后一个）下面有成句的文字、表格或下级标题（目录各行、一串简短的编号条目、被读成文字的表格各行下面都没有，
+        不属于章节）；后文再次出现、或编号重新开始的标题是目录中的一行。电子表格（xlsx）中的文字是各表的标题和注释，
+        不检查。
     为什么重要：
         模板要求有这部分说明，部门印了标题却没写内容：这一部分应当告诉读者的内容（总体情况、基本支出、政府采购等）
         在公开文件中缺失了。
@@ -96,6 +104,8 @@ class EmptySection(Rule):
     severity = Severity.low
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.format == "xlsx":
+            return  # a workbook's lines are its tables' titles and notes, not an explanation's sections
         nodes = _outline(doc)
         parents: list[int | None] = []
         stack: list[int] = []
@@ -117,8 +127,9 @@ class EmptySection(Rule):
             same = [j for j in range(len(nodes)) if j != k and parents[j] == parents[k] and nodes[j].level == n.level]
             if any(j > k and nodes[j].marker == n.marker for j in same):
                 continue  # its numbering starts again further on: this was the 目录
-            if not any(nodes[j].heading and not empty[j] for j in same):
-                continue  # no heading of this level has content here: a list, not sections
+            neighbours = [j for j in same if j < k][-1:] + [j for j in same if j > k][:1]
+            if not any(nodes[j].heading and (nodes[j].prose or not (empty[j] or nodes[j].body)) for j in neighbours):
+                continue  # the headings beside it have no text or subsections either: a list or a table, not sections
             nxt = nodes[k + 1] if k + 1 < len(nodes) else None
             after = f"之后直接是“{nxt.p.text.strip()[:30]}”" if nxt is not None else "之后文件结束"
             yield self.finding(
