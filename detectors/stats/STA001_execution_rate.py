@@ -15,6 +15,7 @@ from extract.numbers import half_ulp
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule, fmt, materiality
+from ..performance._common import core_name
 from .baseline import Baseline, RateModel, active_baseline
 from .common import dedupe_evidence, norm_text, pct, power_of_ten_shift
 from .rates import KIND_LABELS, RateObservation, document_scale, rate_observations, zero_budget_lines
@@ -363,11 +364,13 @@ def _shifted_copy(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
 
 def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
     """o is the text's restatement of a project a table gives with other amounts: the table's
-    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003)."""
+    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003). The
+    project is the same named with or without its year ("3、2020年乡镇卫生院能力建设资金分配安排和使用
+    管理情况" above a paragraph read as 乡镇卫生院能力建设资金)."""
     if o.sources != ["narrative"]:
         return False
     return any(
-        p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
+        p is not o and p.sources != ["narrative"] and _same_family(p, o) and core_name(p.subject) == core_name(o.subject)
         for p in obs
     )
 
