@@ -391,10 +391,16 @@ _TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
 class _Layout:
     """The body text's geometry on one page: where its lines start (the margin) and where full
     lines end (the right edge); and the document's usual distance from one line to the next inside
-    a paragraph, per font height (the pitch: single- or double-spaced), once it is known."""
+    a paragraph, per font height (the pitch: single- or double-spaced), once it is known.
+
+    A page whose lines mostly run to one edge has it (text hard-wrapped short of the margin
+    included); on the other pages (headings, short paragraphs, a table's title and notes) the edge
+    is learnt from the whole document once it is read (``settle``)."""
 
     margin: float
-    right: float
+    right: float | None
+    page_x: tuple[float, float]
+    lines: list[dict]
     pitch: dict[float, float] = field(default_factory=dict)
 
     @classmethod
@@ -402,14 +408,30 @@ class _Layout:
         xs = sorted(round(line["x0"]) for line in lines)
         # the margin: the leftmost x0 shared by several lines (a lone outdented line does not set it)
         margin = next((x for x in xs if xs.count(x) >= 2), xs[0])
-        # full lines end at the right margin, which mirrors the left one (a page of short lines
-        # has no full line) — or, when text is hard-wrapped short of it, where most lines end
         ends = [line["x1"] for line in lines]
         edge = max(ends)
         wrapped = [x for x in ends if x >= edge - 2 * _height(lines[0])]
-        if len(wrapped) >= 4 and len(wrapped) * 2 >= len(lines):
-            return cls(margin, edge)
-        return cls(margin, max(edge, page_x1 - (margin - page_x0)))
+        right = edge if len(wrapped) >= 4 and len(wrapped) * 2 >= len(lines) else None
+        return cls(margin, right, (page_x0, page_x1), lines)
+
+    def settle(self, frame: tuple[float, float, set[float]] | None) -> None:
+        """Take the document's right edge for this page's text when the page's lines start at the
+        document's margin and none in the body text's font runs past its edge (``frame``: the body
+        text's margin, edge and font heights on pages of this size; a wider title in a larger font
+        does not count); else full lines end at the right margin, which mirrors the left one (a
+        page of short lines has no full line; a cover's centred title)."""
+        if self.right is not None:
+            return
+        if frame is not None:
+            margin, edge, sizes = frame
+            body = [line for line in self.lines if _size(line) in sizes and not PAGE_FOOTER.match(_line_text(line))]
+            if abs(self.margin - margin) <= 0.9 * _height(self.lines[0]) and all(
+                line["x1"] <= edge + 2 * _height(line) for line in body
+            ):
+                self.right = edge
+                return
+        page_x0, page_x1 = self.page_x
+        self.right = max(max(line["x1"] for line in self.lines), page_x1 - (self.margin - page_x0))
 
     def breaks(self, prev: dict, line: dict) -> bool:
         """Whether ``line`` starts a paragraph rather than continuing the one ``prev`` is in."""
@@ -446,7 +468,7 @@ class _Layout:
 @dataclass
 class _TextRun:
     """The text lines of a page between two of its tables, laid out into paragraphs once the whole
-    document is read (the line pitch is learnt from all its pages)."""
+    document is read (the right edge and the line pitch are learnt from all its pages)."""
 
     lines: list[dict]
     page: int
@@ -512,13 +534,14 @@ def _text_runs(lines: list[dict], table_boxes: list, number: int, page_bbox: tup
 
 
 def _lay_out_paragraphs(raw: RawDocument) -> None:
-    """Replace the text runs of every page by their paragraphs, with the line pitch of the whole
-    document: per font height, the most common step from a full line to the next one (a line that
-    runs to the right edge is mostly followed by its paragraph's next line); with fewer than three
-    of those, the smallest step between two lines of that height."""
+    """Replace the text runs of every page by their paragraphs, with the right edge and the line
+    pitch of the whole document. The pitch: per font height, the most common step from a full line
+    to the next one (a line that runs to the right edge is mostly followed by its paragraph's next
+    line); with fewer than three of those, the smallest step between two lines of that height."""
+    runs = [b for b in raw.blocks if isinstance(b, _TextRun)]
+    _settle_right_edges(runs)
     after_full: dict[float, list[float]] = {}
     smallest: dict[float, float] = {}
-    runs = [b for b in raw.blocks if isinstance(b, _TextRun)]
     for run in runs:
         for a, b in zip(run.lines, run.lines[1:]):
             step = round((b["top"] - a["top"]) * 2) / 2
@@ -540,6 +563,42 @@ def _lay_out_paragraphs(raw: RawDocument) -> None:
         else:
             blocks.append(b)
     raw.blocks = blocks
+
+
+def _settle_right_edges(runs: list[_TextRun]) -> None:
+    """Give every page the right edge of the document's body text. On pages of one size, the body
+    text's frame: the place where most of its full lines end, three at least, the margin most of
+    them start at and their font heights. A full line here is one of two or more in a row, each
+    ten characters wide or more, that a flush-left line of their size continues: the lines of a
+    paragraph of three lines or more but its last (they end at the edge, a few points early when
+    the next character does not fit). Headings, short last lines and a table's title end anywhere.
+    A page without an edge of its own and outside that frame falls back to the mirrored margin
+    (``_Layout.settle``)."""
+    ends: dict[tuple[int, ...], list[tuple[float, dict, float]]] = {}
+    for run in runs:
+        layout = run.layout
+        goes_on = [
+            prev["x1"] - layout.margin >= 10 * _height(prev)
+            and abs(_height(line) - _height(prev)) <= 0.2 * _height(prev)
+            and layout.open_start(line)
+            for prev, line in zip(run.lines, run.lines[1:])
+        ]
+        for i, line in enumerate(run.lines[:-1]):
+            if goes_on[i] and (i > 0 and goes_on[i - 1] or i + 1 < len(goes_on) and goes_on[i + 1]):
+                ends.setdefault(_page_size(layout), []).append((line["x1"], line, layout.margin))
+    frames = {}
+    for size, found in ends.items():
+        support = {e: [(m, line) for x, line, m in found if e - 2 * _height(line) <= x <= e] for e, _, _ in found}
+        edge = max(support, key=lambda e: (len(support[e]), e))
+        if len(support[edge]) >= 3:
+            margins = [m for m, _ in support[edge]]
+            frames[size] = (max(set(margins), key=margins.count), edge, {_size(line) for _, line in support[edge]})
+    for run in runs:
+        run.layout.settle(frames.get(_page_size(run.layout)))
+
+
+def _page_size(layout: _Layout) -> tuple[int, ...]:
+    return tuple(round(x) for x in layout.page_x)
 
 
 def _block(texts: list[str], boxes: list, number: int) -> TextBlock:

@@ -58,6 +58,31 @@ def test_text_hard_wrapped_short_of_the_right_margin():
     assert [p.text for p in doc.paragraphs] == PARAGRAPHS
 
 
+HEADED = [
+    "四、国有资本经营预算支出情况",
+    "本单位无国有资本经营预算的收支。",
+    "五、部门整体支出绩效情况",
+    "2024年，产业扶持政策资金按时兑现，重点企业服务走访全覆盖，生活必需品市场供应平稳有序。全县重点企业服务走访覆盖率达到"
+    "110.20%。年末在职人员79人，人均公用经费2.4万元。年度重点工作任务完成率达到107.79%，超额完成年度目标。",
+    "六、存在的问题及原因分析",
+    "一是部分项目资金结转结余较大；二是部分项目绩效目标设置不够细化，量化指标偏少；三是绩效自评结果应用不够充分。",
+    "七、绩效自评结果拟应用和公开情况",
+    "总体来说，本部门2024年部门整体支出情况良好，预算执行严格有序。",
+    "八、其他需要说明的情况",
+    "无。",
+]
+
+
+def test_a_page_of_headings_and_short_paragraphs_keeps_the_documents_right_edge():
+    """Text set narrower than the page's margins, on a page where headings and last lines outnumber
+    the lines that run to the edge: the edge is where the document's full lines end, not the
+    mirrored margin (every line was read as a paragraph's end, "覆盖率达到 / 110.20%" cut)."""
+    doc = load_bytes(narrative_pdf(HEADED, size=14, leading=2.0, width=128 * mm), "报告.pdf")
+    assert [p.text for p in doc.paragraphs] == HEADED
+    rate = next(f for f in doc.figures if f.text.startswith("110.2"))
+    assert "覆盖率达到110.20%" in next(p.text for p in doc.paragraphs if rate.text in p.text)
+
+
 def test_a_table_title_under_a_note_that_fills_its_line():
     note = "注：本表反映部门本年度一般公共预算财政拨款支出情况，单位万元，无数据填零。"
     texts = [note, "一般公共预算财政拨款支出决算表", "单位：万元"]
