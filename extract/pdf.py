@@ -386,6 +386,9 @@ _ITEM_START = re.compile(
 # a line that is a table's title: "一般公共预算财政拨款支出决算表"
 _TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
 
+# a line under a table's title that names its department or unit: "编制部门：…", "单位：万元"
+_TABLE_LABEL = re.compile(r"^\S{1,6}[:：]")
+
 
 @dataclass
 class _Layout:
@@ -454,6 +457,8 @@ class _Layout:
             return True
         if _line_text(prev).endswith(("。", "；")) and _TABLE_TITLE.match(_line_text(line)):
             return True  # a table's title under a note or a paragraph that ended at the right edge
+        if _is_table_title(_line_text(prev)) and _TABLE_LABEL.match(_line_text(line)):
+            return True  # a table's title that fills its line, over its department or unit
         return bool(_ITEM_START.match(_line_text(line)))
 
     def full(self, line: dict) -> bool:
@@ -505,6 +510,10 @@ class _TextRun:
                 block.open_end = self.layout.full(group[-1])
                 blocks.append(block)
         return blocks
+
+
+def _is_table_title(text: str) -> bool:
+    return bool(_TABLE_TITLE.match(text)) and not re.search(r"[，。；：,;:]", text)
 
 
 def _height(line: dict) -> float:

@@ -90,6 +90,13 @@ def test_a_table_title_under_a_note_that_fills_its_line():
     assert [p.text for p in doc.paragraphs] == texts
 
 
+def test_a_table_title_that_fills_its_line_over_its_department_and_unit():
+    title = "2022年部门一般公共预算基本支出部门预算经济分类预算表"
+    texts = [*PARAGRAPHS[1:], title, "编制部门：上海市某某区某某局 单位：元"]
+    doc = load_bytes(narrative_pdf(texts, size=12, leading=2.0, indent=0, width=len(title) * 12 - 24), "预算.pdf")
+    assert [p.text for p in doc.paragraphs] == texts
+
+
 def test_a_paragraph_runs_on_over_a_page_break():
     # 2 lines a page: the second paragraph starts on page 1 and ends on page 2
     doc = load_bytes(narrative_pdf(PARAGRAPHS, size=15, leading=2.08, lines_per_page=2), "决算.pdf")
