@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
 from .numbers import parse_cell
+from .tables import is_column_number_row
 
 TABLE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -256,13 +257,17 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
     ``words(boxes)`` and ``lines(boxes)`` give the page's words / text lines outside ``boxes``."""
     items: list[tuple[float, object]] = []
     boxes = []
+    frames = []  # boxes around a table printed without inner rules
     for t, texts in grids:
         grid = _table_grid(t, texts, number)
         if grid is None:
+            frames.append(t.bbox)
             continue
         boxes.append(t.bbox)
         items.append((t.bbox[1], RawTable(grid, number, t.bbox, number)))
-    for grid, bbox in _unruled_tables(words(boxes), number):
+    last = next((b for b in reversed(raw.blocks) if isinstance(b, RawTable) or not getattr(b, "is_footer", False)), None)
+    above = _columns(last) if isinstance(last, RawTable) and last.ends_page and last.last_page == number - 1 else None
+    for grid, bbox in _unruled_tables(words(boxes), number, frames, above):
         boxes.append(bbox)
         items.append((bbox[1], RawTable(grid, number, bbox, number)))
     for run in _text_runs(lines(boxes), boxes, number, page.bbox):
@@ -280,60 +285,204 @@ def _is_number_word(text: str) -> bool:
     return parse_cell(text).kind in ("number", "amount", "percent")
 
 
-def _unruled_tables(words: list[dict], number: int) -> list[tuple[list[list[RawCell]], tuple]]:
-    """Tables printed without rules: runs of at least three lines whose words stand in columns
-    (wide gaps) and carry at least two numbers each, with an optional header line above. The
-    columns are the gaps shared by every line of the run."""
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines (tops within 2pt, or within a third of their height: digits in
+    another font sit a little lower), each line from left to right."""
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= max(2, 0.3 * (w["bottom"] - w["top"])):
             lines[-1].append(w)
         else:
             lines.append([w])
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
+    return [_phrases(sorted(line, key=lambda w: w["x0"])) for line in lines]
 
-    def spaced(line: list[dict]) -> bool:
-        size = max(w["bottom"] - w["top"] for w in line)
-        return len(line) >= 3 and all(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
 
-    def columnar(line: list[dict]) -> bool:
-        return spaced(line) and sum(_is_number_word(w["text"]) for w in line) >= 2
+def _phrases(line: list[dict]) -> list[dict]:
+    """A line's words less than half a character apart joined: letter-spaced text ("栏 次") is one."""
+    out = [dict(line[0])]
+    for w in line[1:]:
+        last = out[-1]
+        if w["x0"] - last["x1"] < 0.5 * _line_height(line):
+            last.update(text=last["text"] + w["text"], x1=w["x1"], top=min(last["top"], w["top"]),
+                        bottom=max(last["bottom"], w["bottom"]))  # fmt: skip
+        else:
+            out.append(dict(w))
+    return out
 
+
+def _line_height(line: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in line)
+
+
+def _row_like(line: list[dict]) -> bool:
+    """A table row printed without rules: phrases apart, a number among them."""
+    return len(line) >= 2 and any(_is_number_word(w["text"]) for w in line)
+
+
+def _columns(table: RawTable) -> list[tuple[float, float]] | None:
+    """A grid's columns as spans across the page (None when a column has no box)."""
+    spans = []
+    for k in range(max(len(r) for r in table.rows)):
+        boxes = [r[k].bbox for r in table.rows if k < len(r) and r[k].bbox]
+        if not boxes:
+            return None
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
+    return spans
+
+
+def _unruled_tables(
+    words: list[dict], number: int, frames: list, above: list[tuple[float, float]] | None = None
+) -> list[tuple[list[list[RawCell]], tuple]]:
+    """Tables printed without rules, or only framed (a frame is not a grid): runs of at least
+    three lines of phrases apart with a number among them, with the lines between them that a wrapped cell or
+    a row of blanks adds, and the header lines above the run (in the rows' type size, right above
+    them; a row of column numbers is one). The columns are where the rows' words stand. A frame
+    (a box with no rules inside, or only one under the header) holds one table, however few its
+    rows: the part of a table a page break left, an empty table's 无 row. Rows at the top of a
+    page with no header continue the table at the foot of the page before (``above``, its
+    columns): they take its columns."""
     found = []
+    for frame in frames:
+        lines = _word_lines([w for w in words if _inside(w, [frame])])
+        if len(lines) >= 2 and any(len(line) >= 2 for line in lines):
+            # an empty table's last line (its 合计 or 无 row) is its only row
+            first = next((k for k, line in enumerate(lines) if _row_like(line)), len(lines) - 1)
+            while first < len(lines) - 1 and is_column_number_row([w["text"] for w in lines[first]]):
+                first += 1
+            found.append(_grid_from_words(lines[:first], lines[first:], number))
+            words = [w for w in words if not _inside(w, [frame])]
+    lines = _word_lines(words)
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and columnar(lines[j]):
-            j += 1
-        if j - i >= 3:
-            start = i - 1 if i > 0 and spaced(lines[i - 1]) else i
-            run = lines[start:j]
-            found.append(_grid_from_words(run, number))
-            i = j
-        else:
-            i = max(j, i + 1)
+        if not _row_like(lines[i]):
+            i += 1
+            continue
+        end, k = i, i + 1
+        while k < len(lines) and k - end <= 6:
+            prev, line = lines[k - 1], lines[k]
+            if line[0]["top"] - prev[0]["bottom"] > 2 * _line_height(prev):
+                break
+            if _row_like(line):
+                end = k
+            k += 1
+        while end + 1 < len(lines) and _continues(lines[end + 1], lines[end]):
+            end += 1  # the other line of a wrapped cell in the last row
+        first = i
+        while first < end and is_column_number_row([w["text"] for w in lines[first]]):
+            first += 1
+        run = lines[first : end + 1]
+        inherit = above if first == 0 else None  # the page starts with rows, no header
+        start = i
+        while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], run):
+            start -= 1
+        # fewer rows make a table under a header of two lines of phrases apart or more
+        headed = first - start >= 2 and all(len(line) >= 2 for line in lines[start:first])
+        if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
+            found.append(_grid_from_words(lines[start:first], run, number, inherit))
+        i = end + 1
     return found
 
 
-def _grid_from_words(run: list[list[dict]], number: int) -> tuple[list[list[RawCell]], tuple]:
-    spans = sorted((w["x0"], w["x1"]) for line in run for w in line)
-    columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + 2:
-            columns[-1][1] = max(columns[-1][1], x1)
-        else:
-            columns.append([x0, x1])
-    grid = []
-    for line in run:
-        cells: list[list[dict]] = [[] for _ in columns]
+def _continues(line: list[dict], above: list[dict]) -> bool:
+    """Whether ``line``, without numbers, is the other line of a cell wrapped in the row above."""
+    return not any(_is_number_word(w["text"]) for w in line) and line[0]["top"] - above[0]["top"] <= 1.5 * _line_height(above)
+
+
+def _heads(line: list[dict], below: list[dict], run: list[list[dict]]) -> bool:
+    """Whether ``line`` is a header line of the table whose rows are ``run``: in their type size
+    and no farther from the line below than a row's height."""
+    size = _line_height(run[0])
+    return abs(_line_height(line) - size) <= 0.15 * size and below[0]["top"] - line[0]["bottom"] <= 1.5 * size
+
+
+def _grid_from_words(
+    header: list[list[dict]], run: list[list[dict]], number: int, inherit: list[tuple[float, float]] | None = None
+) -> tuple[list[list[RawCell]], tuple]:
+    # the columns: the rows' words side by side (overlapping spans are one column), each
+    # header word in the column its centre falls in
+    def side_by_side(spans) -> list[list[float]]:
+        columns: list[list[float]] = []
+        for x0, x1 in sorted(spans):
+            if columns and x0 <= columns[-1][1] + 2:
+                columns[-1][1] = max(columns[-1][1], x1)
+            else:
+                columns.append([x0, x1])
+        return columns
+
+    body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
+    # a header word heads its nearest column; when another word of its line is nearer to that
+    # column, it heads a column left blank in every row
+    blank = []
+    for line in header:
+        nearest: dict[int, list[tuple[float, dict]]] = {}
         for w in line:
-            k = next(i for i, (a, b) in enumerate(columns) if a - 2 <= w["x0"] <= b)
-            cells[k].append(w)
+            gaps = [max(a - w["x1"], w["x0"] - b, 0) for a, b in body]
+            k = min(range(len(body)), key=gaps.__getitem__)
+            nearest.setdefault(k, []).append((gaps[k], w))
+        for words in nearest.values():
+            words.sort(key=lambda gw: gw[0])
+            blank += [(w["x0"], w["x1"]) for gap, w in words[1:] if gap > 0]
+    columns = inherit or side_by_side([tuple(c) for c in body] + blank)
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    edges = [columns[0][0]] + bounds + [columns[-1][1]]
+
+    def column(w: dict) -> int:
+        return sum(1 for x in bounds if x <= (w["x0"] + w["x1"]) / 2)
+
+    # a line without numbers inside the run is a wrapped cell's other line: it joins the nearest
+    # row of numbers (a row's cells are centred on it)
+    rows: list[list[list[dict]]] = []
+    numbered = [r for r in run if any(_is_number_word(w["text"]) for w in r)]
+    for line in run:
+        if line in numbered or not numbered:
+            rows.append([line])
+            continue
+        near = min(numbered, key=lambda r: abs(r[0]["top"] - line[0]["top"]))
+        if abs(near[0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
+            continue  # joined below
+        rows.append([line])
+    for line in run:
+        if line in numbered or not numbered:
+            continue
+        near = min(numbered, key=lambda r: abs(r[0]["top"] - line[0]["top"]))
+        if abs(near[0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
+            next(r for r in rows if r[0] is near).append(line)
+    # header lines share a row when their words stand in different columns: a header cell spanning
+    # rows prints its text between their lines; a line right under another in the same column is
+    # the other line of a wrapped header cell
+    heads: list[list[list[dict]]] = []
+    for line in header:
+        below: dict[int, float] = {}
+        for h in heads[-1] if heads else []:
+            for w in h:
+                below[column(w)] = max(below.get(column(w), 0), w["bottom"])
+        size = _line_height(line)
+        if (
+            heads
+            and not is_column_number_row([w["text"] for w in line])
+            and all(column(w) not in below or w["top"] - below[column(w)] <= 0.5 * size for w in line)
+        ):
+            heads[-1].append(line)
+        else:
+            heads.append([line])
+    grid = []
+    for group in heads + rows:
+        cells: list[list[dict]] = [[] for _ in range(len(bounds) + 1)]
+        for line in sorted(group, key=lambda line: line[0]["top"]):
+            for w in line:
+                cells[column(w)].append(w)
+        top = min(w["top"] for line in group for w in line)
+        bottom = max(w["bottom"] for line in group for w in line)
+        # a cell's box spans its column, as a ruled cell does
         grid.append(
-            [RawCell("".join(w["text"] for w in ws), number, _box(ws)) if ws else RawCell("", number, None) for ws in cells]
+            [
+                RawCell("".join(w["text"] for w in ws), number, (edges[k], top, edges[k + 1], bottom))
+                if ws
+                else RawCell("", number, None)
+                for k, ws in enumerate(cells)
+            ]
         )
-    all_words = [w for line in run for w in line]
+    all_words = [w for line in header + run for w in line]
     return grid, _box(all_words)
 
 

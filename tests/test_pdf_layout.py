@@ -94,3 +94,36 @@ def test_real_final_account_sentences_are_whole():
         "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"
         in text
     )
+
+
+# the tables of a generated 决算 that rules, a frame or nothing at all around its tables must not
+# change (its empty 政府性基金 table and its two-sided 财政拨款收入支出决算总表 are not read alike yet)
+SAME_TABLES = ("summary", "income", "expense", "gpb_expense", "gpb_basic_detail", "state_capital", "three_public")
+
+
+@pytest.mark.parametrize("rules", ["box", "none"])
+def test_tables_printed_without_rules_read_as_ruled(rules):
+    """Tables printed in a frame only (a rule under the header) or without any rule: found with
+    their header, their rows (a name wrapped over two lines is one row; a table's rows at the top
+    of the next page, with or without its header again, continue it) and their amounts, as when
+    ruled."""
+    import dataclasses
+
+    from support.generator import _world, generate
+    from support.generator.output import render
+
+    g = generate(9, kind="决算", template="hunan", fmt="pdf")
+    _, style = _world(9, "决算", "hunan", None)
+
+    def tables(rules: str) -> dict:
+        doc = load_bytes(render(g.blocks, "pdf", dataclasses.replace(style, pdf_rules=rules), "决算"), "决算.pdf")
+        return {t.kind + t.part: t for t in doc.tables if t.kind in SAME_TABLES}
+
+    ruled, unruled = tables("grid"), tables(rules)
+    halves = ["summaryincome", "summaryexpense"]
+    assert sorted(unruled) == sorted(ruled) == sorted(halves + [k for k in SAME_TABLES if k != "summary"])
+    for key, t in ruled.items():
+        assert [r.text for r in unruled[key].rows] == [r.text for r in t.rows], key
+    totals = [r for r in unruled["summaryexpense"].rows if r.label == "总计"]
+    assert len(totals) == 1 and totals[0].text.endswith("3,400.70")
+    assert len(unruled["income"].rows) == 33 and len(unruled["gpb_basic_detail"].rows) == 29
