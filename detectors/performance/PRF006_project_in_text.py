@@ -103,23 +103,15 @@ class ProjectInText(Rule):
         rate = p.execution_rate
         if f.kind == "percent" and rate is not None and re.search(r"使用率|执行率|完成预算|完成年初预算", subject):
             if abs(f.value - rate) > pct_tolerance(f.value, p.executed, p.budget):
+                expected = f"{fmt(p.executed)} ÷ {fmt(p.budget)} = {fmt(rate.quantize(Decimal('0.01')))}%"
                 own = _own_inputs(doc, p, f)
                 if own is not None:
                     # the sentence states the table's amounts itself: its rate does not follow from them
-                    yield self.finding(
-                        f"报告称{p.name}{own}，{f.subject}{f.text}，应为 {fmt(p.executed)} ÷ {fmt(p.budget)} = {fmt(rate.quantize(Decimal('0.01')))}%",
-                        [figure_evidence(doc, f)] + evidence(project_row(doc, p, "money", "expected")),
-                        key=f"rate|{p.name}|{f.value}",
-                        values={
-                            "stated": f.value,
-                            "expected": rate.quantize(Decimal("0.0001")),
-                            "difference": (f.value - rate).quantize(Decimal("0.0001")),
-                        },
-                        category="percent_recompute",
-                    )
-                    return
+                    message, category = f"报告称{p.name}{own}，{f.subject}{f.text}，应为 {expected}", "percent_recompute"
+                else:
+                    message, category = f"报告称{p.name}{f.subject}{f.text}，{_table_word(doc, p)}为 {expected}", None
                 yield self.finding(
-                    f"报告称{p.name}{f.subject}{f.text}，{_table_word(doc, p)}为 {fmt(p.executed)} ÷ {fmt(p.budget)} = {fmt(rate.quantize(Decimal('0.01')))}%",
+                    message,
                     [figure_evidence(doc, f)] + evidence(project_row(doc, p, "money", "expected")),
                     key=f"rate|{p.name}|{f.value}",
                     values={
@@ -127,6 +119,7 @@ class ProjectInText(Rule):
                         "expected": rate.quantize(Decimal("0.0001")),
                         "difference": (f.value - rate).quantize(Decimal("0.0001")),
                     },
+                    category=category,
                 )
             return
         if f.kind != "amount" or f.amount_wan is None:

@@ -29,8 +29,9 @@ _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 
 def squash(text: str) -> str:
-    """The text without whitespace, its numbers without thousands separators or trailing zeros."""
-    return _NUMBER.sub(_plain_number, re.sub(r"\s+", "", text))
+    """The text without whitespace, its numbers without thousands separators or trailing zeros
+    (numbers first: a row's cells glued together would read as one number)."""
+    return re.sub(r"\s+", "", _NUMBER.sub(_plain_number, text))
 
 
 def _plain_number(m: re.Match) -> str:
