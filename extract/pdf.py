@@ -362,7 +362,8 @@ def _unruled_tables(
             prev, line = lines[k - 1], lines[k]
             if line[0]["top"] - prev[0]["bottom"] > 2 * _line_height(prev):
                 break
-            if _row_like(line):
+            rows = [x for x in lines[i : end + 1] if _row_like(x)]
+            if _row_like(line) or _fits(line, [(w["x0"], w["x1"]) for x in rows for w in x], _line_height(rows[0])):
                 end = k
             k += 1
         while end + 1 < len(lines) and _continues(lines[end + 1], lines[end]):
@@ -370,8 +371,10 @@ def _unruled_tables(
         first = i
         while first < end and is_column_number_row([w["text"] for w in lines[first]]):
             first += 1
+        if above and found == [] and all(_fits(line, above, _line_height(lines[i])) for line in lines[:first]):
+            first = i = 0  # the page starts with rows (some without amounts), no header
         run = lines[first : end + 1]
-        inherit = above if first == 0 else None  # the page starts with rows, no header
+        inherit = above if first == 0 else None
         start = i
         while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], run):
             start -= 1
@@ -381,6 +384,19 @@ def _unruled_tables(
             found.append(_grid_from_words(lines[start:first], run, number, inherit))
         i = end + 1
     return found
+
+
+def _fits(line: list[dict], spans: list[tuple[float, float]], size: float) -> bool:
+    """Whether ``line``, in the rows' type ``size``, is a row without amounts of the table whose
+    words stand in ``spans``: each of its phrases within one column of theirs (a line of running
+    text spans several)."""
+    if abs(_line_height(line) - size) > 0.15 * size:
+        return False
+    for w in line:
+        over = [(a, b) for a, b in spans if min(b, w["x1"]) > max(a, w["x0"])]
+        if not over or max(b for a, b in over) < w["x1"] - size or any(a > w["x0"] + size for a, b in over):
+            return False
+    return True
 
 
 def _continues(line: list[dict], above: list[dict]) -> bool:
@@ -410,18 +426,20 @@ def _grid_from_words(
         return columns
 
     body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
-    # a header word heads its nearest column; when another word of its line is nearer to that
+    numbered = [line for line in header if is_column_number_row([w["text"] for w in line])]
+    cells = _header_cells([line for line in header if line not in numbered])
+    # a header cell heads its nearest column; when another cell of its row is nearer to that
     # column, it heads a column left blank in every row
     blank = []
-    for line in header:
-        nearest: dict[int, list[tuple[float, dict]]] = {}
-        for w in line:
-            gaps = [max(a - w["x1"], w["x0"] - b, 0) for a, b in body]
+    for row in _rows_of(cells):
+        nearest: dict[int, list[tuple[float, _HeaderCell]]] = {}
+        for c in row:
+            gaps = [max(a - c.x1, c.x0 - b, 0) for a, b in body]
             k = min(range(len(body)), key=gaps.__getitem__)
-            nearest.setdefault(k, []).append((gaps[k], w))
-        for words in nearest.values():
-            words.sort(key=lambda gw: gw[0])
-            blank += [(w["x0"], w["x1"]) for gap, w in words[1:] if gap > 0]
+            nearest.setdefault(k, []).append((gaps[k], c))
+        for near in nearest.values():
+            near.sort(key=lambda gc: gc[0])
+            blank += [(c.x0, c.x1) for gap, c in near[1:] if gap > 0]
     columns = inherit or side_by_side([tuple(c) for c in body] + blank)
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
     edges = [columns[0][0]] + bounds + [columns[-1][1]]
@@ -429,44 +447,28 @@ def _grid_from_words(
     def column(w: dict) -> int:
         return sum(1 for x in bounds if x <= (w["x0"] + w["x1"]) / 2)
 
-    # a line without numbers inside the run is a wrapped cell's other line: it joins the nearest
-    # row of numbers (a row's cells are centred on it)
-    rows: list[list[list[dict]]] = []
-    numbered = [r for r in run if any(_is_number_word(w["text"]) for w in r)]
-    for line in run:
-        if line in numbered or not numbered:
-            rows.append([line])
+    # a line without numbers is the next line of a cell wrapped in a line above it, or a line of
+    # a cell wrapped around the row of numbers it is centred on (it joins the nearest), or a row
+    # without amounts
+    joins: dict[int, int] = {}
+    amounts = [k for k, line in enumerate(run) if any(_is_number_word(w["text"]) for w in line)]
+    for k, line in enumerate(run):
+        if k in amounts:
             continue
-        near = min(numbered, key=lambda r: abs(r[0]["top"] - line[0]["top"]))
-        if abs(near[0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
-            continue  # joined below
-        rows.append([line])
-    for line in run:
-        if line in numbered or not numbered:
-            continue
-        near = min(numbered, key=lambda r: abs(r[0]["top"] - line[0]["top"]))
-        if abs(near[0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
-            next(r for r in rows if r[0] is near).append(line)
-    # header lines share a row when their words stand in different columns: a header cell spanning
-    # rows prints its text between their lines; a line right under another in the same column is
-    # the other line of a wrapped header cell
-    heads: list[list[list[dict]]] = []
-    for line in header:
-        below: dict[int, float] = {}
-        for h in heads[-1] if heads else []:
-            for w in h:
-                below[column(w)] = max(below.get(column(w), 0), w["bottom"])
-        size = _line_height(line)
-        if (
-            heads
-            and not is_column_number_row([w["text"] for w in line])
-            and all(column(w) not in below or w["top"] - below[column(w)] <= 0.5 * size for w in line)
-        ):
-            heads[-1].append(line)
-        else:
-            heads.append([line])
-    grid = []
-    for group in heads + rows:
+        up = next((j for j in (k - 1, k - 2) if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
+        near = min(amounts, key=lambda j: abs(run[j][0]["top"] - line[0]["top"]), default=None)
+        if up is not None:
+            joins[k] = up
+        elif near is not None and abs(run[near][0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
+            joins[k] = near
+    rows: dict[int, list[list[dict]]] = {}
+    for k, line in enumerate(run):
+        j = k
+        while j in joins:
+            j = joins[j]
+        rows.setdefault(j, []).append(line)
+    grid = _header_grid(cells, numbered, column, edges, number)
+    for group in (rows[k] for k in sorted(rows)):
         cells: list[list[dict]] = [[] for _ in range(len(bounds) + 1)]
         for line in sorted(group, key=lambda line: line[0]["top"]):
             for w in line:
@@ -484,6 +486,121 @@ def _grid_from_words(
         )
     all_words = [w for line in header + run for w in line]
     return grid, _box(all_words)
+
+
+def _header_cells(header: list[list[dict]]) -> list[_HeaderCell]:
+    """A header's cells: words less than half a line apart, one under the other, are one cell
+    (wrapped)."""
+    cells: list[list[dict]] = []
+    for w in sorted((w for line in header for w in line), key=lambda w: (w["top"], w["x0"])):
+        cell = next((c for c in reversed(cells) if _wraps(c[-1], w)), None)
+        if cell is None:
+            cells.append([w])
+        else:
+            cell.append(w)
+    return [_HeaderCell(c) for c in cells]
+
+
+def _rows_of(cells: list[_HeaderCell]) -> list[list[_HeaderCell]]:
+    """Header cells in rows: those whose lines overlap (the middle of one within the other's height)."""
+    rows: list[list[_HeaderCell]] = []
+    for c in sorted(cells, key=lambda c: c.top):
+        if rows and any(c.shares_row(o) for o in rows[-1]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def _header_grid(
+    blocks: list[_HeaderCell], numbered: list[list[dict]], column, edges: list[float], number: int
+) -> list[list[RawCell]]:
+    """The header of a table printed without rules, as the rows of a ruled one: each column's
+    path of header cells (a parent over its children), a merged cell's text in the first column
+    and row it covers, the row of column numbers last.
+
+    A column's own header is the lowest cell in it; every other cell heads the columns under it:
+    the columns around it whose own cells all stand below it (a cell beside it, spanning rows,
+    bounds them). Cells on one level sharing such a run divide it: from each one's column to the
+    next one's when each is centred over the own cell of its column and the first stands in the
+    run's first column (text printed in the first column of its span), else where the middle of
+    each one's span is nearest its own (text centred over its span)."""
+    width = len(edges) - 1
+    for b in blocks:
+        b.column = column({"x0": b.x0, "x1": b.x1})
+    paths: list[list[_HeaderCell]] = [[] for _ in range(width)]
+    tops = [float("inf")] * width
+    parents = []
+    for k in range(width):
+        own = [b for b in blocks if b.column == k]
+        if own:
+            leaf = max(own, key=lambda b: b.bottom)
+            paths[k], tops[k] = [leaf], leaf.top
+            parents += [b for b in own if b is not leaf]
+    parents.sort(key=lambda b: -b.bottom)
+    while parents:
+        level = [b for b in parents if b.shares_row(parents[0])]
+        parents = [b for b in parents if b not in level]
+        runs: dict[tuple[int, int], list[_HeaderCell]] = {}
+        for b in level:
+            def below(k: int, b=b) -> bool:
+                return tops[k] >= b.bottom + 0.25 * b.size
+            lo = hi = b.column
+            while lo > 0 and below(lo - 1):
+                lo -= 1
+            while hi < width - 1 and below(hi + 1):
+                hi += 1
+            runs.setdefault((lo, hi), []).append(b)
+        for (lo, hi), heads in runs.items():
+            heads.sort(key=lambda b: b.x0)
+            starts = [lo] + [b.column for b in heads[1:]]  # each printed in the first column of its span
+            if heads[0].column != lo or any(abs(b.centre - paths[b.column][-1].centre) > b.size for b in heads):
+                # centred over its span: each one's span ends where its middle is nearest its own
+                for i, b in enumerate(heads[:-1]):
+                    ends = range(max(starts[i], b.column), heads[i + 1].column)
+                    starts[i + 1] = 1 + min(ends, key=lambda e: abs((edges[starts[i]] + edges[e + 1]) / 2 - b.centre), default=b.column)
+            for b, start, end in zip(heads, starts, starts[1:] + [hi + 1]):
+                for k in range(start, max(end, start + 1)):
+                    paths[k].insert(0, b)
+                    tops[k] = min(tops[k], b.top)
+    grid: list[list[RawCell]] = []
+    for r in range(max((len(p) for p in paths), default=0)):
+        row = []
+        for k in range(width):
+            b = paths[k][r] if r < len(paths[k]) else None
+            first = b is not None and (k == 0 or r >= len(paths[k - 1]) or paths[k - 1][r] is not b)
+            row.append(RawCell(b.text, number, (edges[k], b.top, edges[k + 1], b.bottom)) if first else RawCell("", number, None))
+        grid.append(row)
+    for line in numbered:
+        texts = [""] * width
+        for w in line:
+            texts[column(w)] += w["text"]
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        grid.append([RawCell(t, number, (edges[k], top, edges[k + 1], bottom) if t else None) for k, t in enumerate(texts)])
+    return grid
+
+
+def _wraps(above: dict, w: dict) -> bool:
+    """Whether ``w`` is the next line of the header cell whose last word is ``above``: less than
+    half a line under it, one over the other."""
+    size = w["bottom"] - w["top"]
+    overlap = min(above["x1"], w["x1"]) - max(above["x0"], w["x0"])
+    return 0 <= w["top"] - above["bottom"] <= 0.5 * size and overlap >= 0.5 * min(above["x1"] - above["x0"], w["x1"] - w["x0"])
+
+
+class _HeaderCell:
+    """The text of one header cell of a table printed without rules, and where it stands."""
+
+    def __init__(self, words: list[dict]):
+        self.text = "".join(w["text"] for w in words)
+        self.column = 0  # set once the table's columns are known
+        self.x0, self.x1 = min(w["x0"] for w in words), max(w["x1"] for w in words)
+        self.top, self.bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+        self.centre = (self.x0 + self.x1) / 2
+        self.size = max(w["bottom"] - w["top"] for w in words)
+
+    def shares_row(self, other: _HeaderCell) -> bool:
+        return self.top <= (other.top + other.bottom) / 2 <= self.bottom or other.top <= (self.top + self.bottom) / 2 <= other.bottom
 
 
 def _box(words: list[dict]) -> tuple:
