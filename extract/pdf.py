@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
-from .numbers import parse_cell
+from .numbers import normalize_label, parse_cell
 from .tables import is_column_number_row
 
 TABLE_SETTINGS = {
@@ -355,6 +355,14 @@ def _unruled_tables(
     i = 0
     while i < len(lines):
         if not _row_like(lines[i]):
+            # an empty table: a header of two lines or more, one of three phrases apart or more,
+            # over its lone 合计 row
+            if [normalize_label(w["text"]) for w in lines[i]] in (["合计"], ["总计"]):
+                start = i
+                while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], [lines[i]]):
+                    start -= 1
+                if i - start >= 2 and any(len(line) >= 3 for line in lines[start:i]):
+                    found.append(_grid_from_words(lines[start:i], [lines[i]], number))
             i += 1
             continue
         end, k = i, i + 1
@@ -425,9 +433,14 @@ def _grid_from_words(
                 columns.append([x0, x1])
         return columns
 
-    body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
     numbered = [line for line in header if is_column_number_row([w["text"] for w in line])]
     cells = _header_cells([line for line in header if line not in numbered])
+    body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
+    if cells and not any(_is_number_word(w["text"]) for line in run for w in line):
+        # an empty table (its 合计 or 无 row only): the columns are where its header's lowest cells stand
+        body = side_by_side(
+            (c.x0, c.x1) for c in cells if not any(o.top >= c.bottom and min(o.x1, c.x1) > max(o.x0, c.x0) for o in cells)
+        )
     # a header cell heads its nearest column; when another cell of its row is nearer to that
     # column, it heads a column left blank in every row
     blank = []
