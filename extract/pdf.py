@@ -346,10 +346,10 @@ def _unruled_tables(
         lines = _word_lines([w for w in words if _inside(w, [frame])])
         if len(lines) >= 2 and any(len(line) >= 2 for line in lines):
             # an empty table's last line (its 合计 or 无 row) is its only row
-            first = next((k for k, line in enumerate(lines) if _row_like(line)), len(lines) - 1)
+            first = _row_start(lines, next((k for k, line in enumerate(lines) if _row_like(line)), len(lines) - 1))
             while first < len(lines) - 1 and is_column_number_row([w["text"] for w in lines[first]]):
                 first += 1
-            found.append(_grid_from_words(lines[:first], lines[first:], number))
+            found.append(_grid_from_words(lines[:first], lines[first:], number, fallback=None if found else above))
             words = [w for w in words if not _inside(w, [frame])]
     lines = _word_lines(words)
     i = 0
@@ -365,6 +365,7 @@ def _unruled_tables(
                     found.append(_grid_from_words(lines[start:i], [lines[i]], number))
             i += 1
             continue
+        i = _row_start(lines, i)
         end, k = i, i + 1
         while k < len(lines) and k - end <= 6:
             prev, line = lines[k - 1], lines[k]
@@ -389,9 +390,21 @@ def _unruled_tables(
         # fewer rows make a table under a header of two lines of phrases apart or more
         headed = first - start >= 2 and all(len(line) >= 2 for line in lines[start:first])
         if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
-            found.append(_grid_from_words(lines[start:first], run, number, inherit))
+            found.append(_grid_from_words(lines[start:first], run, number, inherit, None if found else above))
         i = end + 1
     return found
+
+
+def _row_start(lines: list[list[dict]], i: int) -> int:
+    """Where the row whose amounts are on line ``i`` starts: the line above when a cell of the row
+    wraps around its amounts (a line of it above them, one below)."""
+    if (
+        0 < i < len(lines) - 1
+        and not any(_is_number_word(w["text"]) for w in lines[i - 1] + lines[i + 1])
+        and all(any(_wraps(a, w) for a in lines[i - 1]) for w in lines[i + 1])
+    ):
+        return i - 1
+    return i
 
 
 def _fits(line: list[dict], spans: list[tuple[float, float]], size: float) -> bool:
@@ -420,7 +433,11 @@ def _heads(line: list[dict], below: list[dict], run: list[list[dict]]) -> bool:
 
 
 def _grid_from_words(
-    header: list[list[dict]], run: list[list[dict]], number: int, inherit: list[tuple[float, float]] | None = None
+    header: list[list[dict]],
+    run: list[list[dict]],
+    number: int,
+    inherit: list[tuple[float, float]] | None = None,
+    fallback: list[tuple[float, float]] | None = None,
 ) -> tuple[list[list[RawCell]], tuple]:
     # the columns: the rows' words side by side (overlapping spans are one column), each
     # header word in the column its centre falls in
@@ -438,22 +455,22 @@ def _grid_from_words(
     body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
     if cells and not any(_is_number_word(w["text"]) for line in run for w in line):
         # an empty table (its 合计 or 无 row only): the columns are where its header's lowest cells stand
-        body = side_by_side(
-            (c.x0, c.x1) for c in cells if not any(o.top >= c.bottom and min(o.x1, c.x1) > max(o.x0, c.x0) for o in cells)
-        )
+        body = side_by_side((c.x0, c.x1) for c in cells if not _heads_others(c, cells))
     # a header cell heads its nearest column; when another cell of its row is nearer to that
     # column, it heads a column left blank in every row
     blank = []
-    for row in _rows_of(cells):
-        nearest: dict[int, list[tuple[float, _HeaderCell]]] = {}
-        for c in row:
+    nearest: dict[int, list[tuple[float, _HeaderCell]]] = {}
+    for c in cells:
+        if not _heads_others(c, cells):
             gaps = [max(a - c.x1, c.x0 - b, 0) for a, b in body]
             k = min(range(len(body)), key=gaps.__getitem__)
             nearest.setdefault(k, []).append((gaps[k], c))
-        for near in nearest.values():
-            near.sort(key=lambda gc: gc[0])
-            blank += [(c.x0, c.x1) for gap, c in near[1:] if gap > 0]
+    for near in nearest.values():
+        near.sort(key=lambda gc: gc[0])
+        blank += [(c.x0, c.x1) for gap, c in near[1:] if gap > 0]
     columns = inherit or side_by_side([tuple(c) for c in body] + blank)
+    if fallback and len(columns) < len(fallback):
+        columns = fallback  # the rest of the table above, its header again, some columns blank
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
     edges = [columns[0][0]] + bounds + [columns[-1][1]]
 
@@ -514,15 +531,14 @@ def _header_cells(header: list[list[dict]]) -> list[_HeaderCell]:
     return [_HeaderCell(c) for c in cells]
 
 
-def _rows_of(cells: list[_HeaderCell]) -> list[list[_HeaderCell]]:
-    """Header cells in rows: those whose lines overlap (the middle of one within the other's height)."""
-    rows: list[list[_HeaderCell]] = []
-    for c in sorted(cells, key=lambda c: c.top):
-        if rows and any(c.shares_row(o) for o in rows[-1]):
-            rows[-1].append(c)
-        else:
-            rows.append([c])
-    return rows
+def _heads_others(cell: _HeaderCell, cells: list[_HeaderCell]) -> bool:
+    """Whether a header cell is over others (centred over them): cells below it stand on its left
+    and on its right, between the cells beside it."""
+    beside = [c.centre for c in cells if c is not cell and c.shares_row(cell)]
+    left = max((x for x in beside if x < cell.centre), default=float("-inf"))
+    right = min((x for x in beside if x > cell.centre), default=float("inf"))
+    below = [c.centre for c in cells if c.top >= cell.bottom and left < c.centre < right]
+    return any(x <= cell.centre + cell.size / 2 for x in below) and any(x >= cell.centre - cell.size / 2 for x in below)
 
 
 def _header_grid(
