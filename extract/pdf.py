@@ -361,7 +361,7 @@ def _unruled_tables(
                 start = i
                 while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], [lines[i]]):
                     start -= 1
-                if i - start >= 2 and any(len(line) >= 3 for line in lines[start:i]):
+                if i - start >= 2 and any(len(line) >= 3 for line in lines[start:i]):  # as ``headed`` below
                     found.append(_grid_from_words(lines[start:i], [lines[i]], number))
             i += 1
             continue
@@ -387,8 +387,8 @@ def _unruled_tables(
         start = i
         while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], run):
             start -= 1
-        # fewer rows make a table under a header of two lines of phrases apart or more
-        headed = first - start >= 2 and all(len(line) >= 2 for line in lines[start:first])
+        # fewer rows make a table under a header of two lines or more, one of three phrases apart or more
+        headed = first - start >= 2 and any(len(line) >= 3 for line in lines[start:first])
         if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
             found.append(_grid_from_words(lines[start:first], run, number, inherit, None if found else above))
         i = end + 1
@@ -505,14 +505,9 @@ def _grid_from_words(
                 cells[column(w)].append(w)
         top = min(w["top"] for line in group for w in line)
         bottom = max(w["bottom"] for line in group for w in line)
-        # a cell's box spans its column, as a ruled cell does
+        # a cell's box spans its column, as a ruled cell does (a blank one too)
         grid.append(
-            [
-                RawCell("".join(w["text"] for w in ws), number, (edges[k], top, edges[k + 1], bottom))
-                if ws
-                else RawCell("", number, None)
-                for k, ws in enumerate(cells)
-            ]
+            [RawCell("".join(w["text"] for w in ws), number, (edges[k], top, edges[k + 1], bottom)) for k, ws in enumerate(cells)]
         )
     all_words = [w for line in header + run for w in line]
     return grid, _box(all_words)
@@ -572,8 +567,10 @@ def _header_grid(
         parents = [b for b in parents if b not in level]
         runs: dict[tuple[int, int], list[_HeaderCell]] = {}
         for b in level:
+
             def below(k: int, b=b) -> bool:
                 return tops[k] >= b.bottom + 0.25 * b.size
+
             lo = hi = b.column
             while lo > 0 and below(lo - 1):
                 lo -= 1
@@ -587,7 +584,9 @@ def _header_grid(
                 # centred over its span: each one's span ends where its middle is nearest its own
                 for i, b in enumerate(heads[:-1]):
                     ends = range(max(starts[i], b.column), heads[i + 1].column)
-                    starts[i + 1] = 1 + min(ends, key=lambda e: abs((edges[starts[i]] + edges[e + 1]) / 2 - b.centre), default=b.column)
+                    starts[i + 1] = 1 + min(
+                        ends, key=lambda e: abs((edges[starts[i]] + edges[e + 1]) / 2 - b.centre), default=b.column
+                    )
             for b, start, end in zip(heads, starts, starts[1:] + [hi + 1]):
                 for k in range(start, max(end, start + 1)):
                     paths[k].insert(0, b)
@@ -629,7 +628,9 @@ class _HeaderCell:
         self.size = max(w["bottom"] - w["top"] for w in words)
 
     def shares_row(self, other: _HeaderCell) -> bool:
-        return self.top <= (other.top + other.bottom) / 2 <= self.bottom or other.top <= (self.top + self.bottom) / 2 <= other.bottom
+        return (
+            self.top <= (other.top + other.bottom) / 2 <= self.bottom or other.top <= (self.top + self.bottom) / 2 <= other.bottom
+        )
 
 
 def _box(words: list[dict]) -> tuple:
