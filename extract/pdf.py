@@ -282,7 +282,8 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
 
 
 def _is_number_word(text: str) -> bool:
-    return parse_cell(text).kind in ("number", "amount", "percent")
+    """An amount, a percentage, or an amount cut at its decimal point by a narrow cell ("9748." over "43")."""
+    return parse_cell(text).kind in ("number", "amount", "percent") or bool(re.fullmatch(r"-?\d[\d,]*\.", text))
 
 
 def _word_lines(words: list[dict]) -> list[list[dict]]:
@@ -395,6 +396,12 @@ def _unruled_tables(
     return found
 
 
+def _within(group: list[list[dict]], other: list[list[dict]]) -> bool:
+    """Whether the middle of a row's lines falls between the top and bottom of another's."""
+    top, bottom = min(w["top"] for line in group for w in line), max(w["bottom"] for line in group for w in line)
+    return min(w["top"] for line in other for w in line) < (top + bottom) / 2 < max(w["bottom"] for line in other for w in line)
+
+
 def _row_start(lines: list[list[dict]], i: int) -> int:
     """Where the row whose amounts are on line ``i`` starts: the line above when a cell of the row
     wraps around its amounts (a line of it above them, one below)."""
@@ -477,28 +484,35 @@ def _grid_from_words(
     def column(w: dict) -> int:
         return sum(1 for x in bounds if x <= (w["x0"] + w["x1"]) / 2)
 
-    # a line without numbers is the next line of a cell wrapped in a line above it, or a line of
-    # a cell wrapped around the row of numbers it is centred on (it joins the nearest), or a row
-    # without amounts
+    # a line is the next line of cells wrapped in a line above it when each of its words stands
+    # right under one of that line's (a number too: "9748." over "43"); a line without numbers is
+    # else a line of a cell wrapped around the row of numbers it is centred on (it joins the
+    # nearest), or a row without amounts; rows whose lines interleave are one (a label wrapped over
+    # two lines beside one centred between them)
     joins: dict[int, int] = {}
     amounts = [k for k, line in enumerate(run) if any(_is_number_word(w["text"]) for w in line)]
     for k, line in enumerate(run):
-        if k in amounts:
-            continue
-        up = next((j for j in (k - 1, k - 2) if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
+        above = (k - 1,) if k in amounts else (k - 1, k - 2)
+        up = next((j for j in above if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
         near = min(amounts, key=lambda j: abs(run[j][0]["top"] - line[0]["top"]), default=None)
         if up is not None:
             joins[k] = up
-        elif near is not None and abs(run[near][0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
+        elif k not in amounts and near is not None and abs(run[near][0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
             joins[k] = near
-    rows: dict[int, list[list[dict]]] = {}
+    grouped: dict[int, list[list[dict]]] = {}
     for k, line in enumerate(run):
         j = k
         while j in joins:
             j = joins[j]
-        rows.setdefault(j, []).append(line)
+        grouped.setdefault(j, []).append(line)
+    rows: list[list[list[dict]]] = []
+    for group in (grouped[k] for k in sorted(grouped)):
+        if rows and (_within(group, rows[-1]) or _within(rows[-1], group)):
+            rows[-1] += group
+        else:
+            rows.append(group)
     grid = _header_grid(cells, numbered, column, edges, number)
-    for group in (rows[k] for k in sorted(rows)):
+    for group in rows:
         cells: list[list[dict]] = [[] for _ in range(len(bounds) + 1)]
         for line in sorted(group, key=lambda line: line[0]["top"]):
             for w in line:
