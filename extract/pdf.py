@@ -350,7 +350,8 @@ def _unruled_tables(
             first = _row_start(lines, next((k for k, line in enumerate(lines) if _row_like(line)), len(lines) - 1))
             while first < len(lines) - 1 and is_column_number_row([w["text"] for w in lines[first]]):
                 first += 1
-            found.append(_grid_from_words(lines[:first], lines[first:], number, fallback=None if found else above))
+            top = not any(w["bottom"] < frame[1] for w in words)  # nothing above it on the page
+            found.append(_grid_from_words(lines[:first], lines[first:], number, fallback=above if top else None))
             words = [w for w in words if not _inside(w, [frame])]
     lines = _word_lines(words)
     i = 0
@@ -391,7 +392,7 @@ def _unruled_tables(
         # fewer rows make a table under a header of two lines or more, one of three phrases apart or more
         headed = first - start >= 2 and any(len(line) >= 3 for line in lines[start:first])
         if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
-            found.append(_grid_from_words(lines[start:first], run, number, inherit, None if found else above))
+            found.append(_grid_from_words(lines[start:first], run, number, inherit, above if start == 0 else None))
         i = end + 1
     return found
 
