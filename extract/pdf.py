@@ -464,18 +464,9 @@ def _grid_from_words(
     if cells and not any(_is_number_word(w["text"]) for line in run for w in line):
         # an empty table (its 合计 or 无 row only): the columns are where its header's lowest cells stand
         body = side_by_side((c.x0, c.x1) for c in cells if not _heads_others(c, cells))
-    # a header cell heads its nearest column; when another cell of its row is nearer to that
-    # column, it heads a column left blank in every row
-    blank = []
-    nearest: dict[int, list[tuple[float, _HeaderCell]]] = {}
-    for c in cells:
-        if not _heads_others(c, cells):
-            gaps = [max(a - c.x1, c.x0 - b, 0) for a, b in body]
-            k = min(range(len(body)), key=gaps.__getitem__)
-            nearest.setdefault(k, []).append((gaps[k], c))
-    for near in nearest.values():
-        near.sort(key=lambda gc: gc[0])
-        blank += [(c.x0, c.x1) for gap, c in near[1:] if gap > 0]
+    # the header's lowest cells head the columns in their order; those left over head columns
+    # blank in every row
+    blank = _blank_columns([c for c in cells if not _heads_others(c, cells)], body)
     columns = inherit or side_by_side([tuple(c) for c in body] + blank)
     if fallback and len(columns) < len(fallback):
         columns = fallback  # the rest of the table above, its header again, some columns blank
@@ -539,6 +530,29 @@ def _header_cells(header: list[list[dict]]) -> list[_HeaderCell]:
         else:
             cell.append(w)
     return [_HeaderCell(c) for c in cells]
+
+
+def _blank_columns(leaves: list[_HeaderCell], body: list[list[float]]) -> list[tuple[float, float]]:
+    """The header cells (each over one column) left over when the columns the rows fill are
+    matched to them in their order, nearest middle to middle: they head columns blank in every row."""
+    leaves = sorted(leaves, key=lambda c: c.centre)
+    if len(leaves) <= len(body):
+        return []
+    inf = float("inf")
+    # cost[i][j]: the first j columns matched to cells among the first i
+    cost = [[0.0] + [inf] * len(body)] + [[inf] * (len(body) + 1) for _ in leaves]
+    for i, c in enumerate(leaves, start=1):
+        for j in range(len(body) + 1):
+            cost[i][j] = cost[i - 1][j]
+            if j:
+                cost[i][j] = min(cost[i][j], cost[i - 1][j - 1] + abs(c.centre - sum(body[j - 1]) / 2))
+    blank, j = [], len(body)
+    for i in range(len(leaves), 0, -1):
+        if j and cost[i][j] == cost[i - 1][j - 1] + abs(leaves[i - 1].centre - sum(body[j - 1]) / 2):
+            j -= 1
+        else:
+            blank.append((leaves[i - 1].x0, leaves[i - 1].x1))
+    return blank
 
 
 def _heads_others(cell: _HeaderCell, cells: list[_HeaderCell]) -> bool:
