@@ -484,8 +484,7 @@ def _grid_from_words(
     joins: dict[int, int] = {}
     amounts = [k for k, line in enumerate(run) if any(_is_number_word(w["text"]) for w in line)]
     for k, line in enumerate(run):
-        above = (k - 1,) if k in amounts else (k - 1, k - 2)
-        up = next((j for j in above if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
+        up = next((j for j in (k - 1, k - 2) if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
         near = min(amounts, key=lambda j: abs(run[j][0]["top"] - line[0]["top"]), default=None)
         if up is not None:
             joins[k] = up
