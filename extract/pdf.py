@@ -356,15 +356,8 @@ def _unruled_tables(
     lines = _word_lines(words)
     i = 0
     while i < len(lines):
-        if not _row_like(lines[i]):
-            # an empty table: a header of two lines or more, one of three phrases apart or more,
-            # over its lone 合计 row
-            if [normalize_label(w["text"]) for w in lines[i]] in (["合计"], ["总计"]):
-                start = i
-                while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], [lines[i]]):
-                    start -= 1
-                if i - start >= 2 and any(len(line) >= 3 for line in lines[start:i]):  # as ``headed`` below
-                    found.append(_grid_from_words(lines[start:i], [lines[i]], number))
+        total = [normalize_label(w["text"]) for w in lines[i]] in (["合计"], ["总计"])
+        if not _row_like(lines[i]) and not total:  # an empty table's rows may start with a lone 合计
             i += 1
             continue
         i = _row_start(lines, i)
@@ -373,7 +366,7 @@ def _unruled_tables(
             prev, line = lines[k - 1], lines[k]
             if line[0]["top"] - prev[0]["bottom"] > 2 * _line_height(prev):
                 break
-            rows = [x for x in lines[i : end + 1] if _row_like(x)]
+            rows = [x for x in lines[i : end + 1] if _row_like(x)] or [lines[i]]
             if _row_like(line) or _fits(line, [(w["x0"], w["x1"]) for x in rows for w in x], _line_height(rows[0])):
                 end = k
             k += 1
@@ -389,7 +382,8 @@ def _unruled_tables(
         start = i
         while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], run):
             start -= 1
-        # fewer rows make a table under a header of two lines or more, one of three phrases apart or more
+        # fewer rows make a table under a header of two lines or more, one of three phrases apart or
+        # more (an empty table: its 合计 row alone, or with a 无 row)
         headed = first - start >= 2 and any(len(line) >= 3 for line in lines[start:first])
         if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
             found.append(_grid_from_words(lines[start:first], run, number, inherit, above if start == 0 else None))
