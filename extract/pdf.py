@@ -347,7 +347,8 @@ def _unruled_tables(
         lines = _word_lines([w for w in words if _inside(w, [frame])])
         if len(lines) >= 2 and any(len(line) >= 2 for line in lines):
             # an empty table's last line (its 合计 or 无 row) is its only row
-            first = _row_start(lines, next((k for k, line in enumerate(lines) if _row_like(line)), len(lines) - 1))
+            starts = (k for k, line in enumerate(lines) if _row_like(line) or _total_only(line))
+            first = _row_start(lines, next(starts, len(lines) - 1))
             while first < len(lines) - 1 and is_column_number_row([w["text"] for w in lines[first]]):
                 first += 1
             top = not any(w["bottom"] < frame[1] for w in words)  # nothing above it on the page
@@ -356,8 +357,7 @@ def _unruled_tables(
     lines = _word_lines(words)
     i = 0
     while i < len(lines):
-        total = [normalize_label(w["text"]) for w in lines[i]] in (["合计"], ["总计"])
-        if not _row_like(lines[i]) and not total:  # an empty table's rows may start with a lone 合计
+        if not _row_like(lines[i]) and not _total_only(lines[i]):  # an empty table's rows may start with a lone 合计
             i += 1
             continue
         i = _row_start(lines, i)
@@ -388,7 +388,13 @@ def _unruled_tables(
         if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
             found.append(_grid_from_words(lines[start:first], run, number, inherit, above if start == 0 else None))
         i = end + 1
-    return found
+    # one column is no table (a table of contents: its dotted leaders run across the page)
+    return [(grid, bbox) for grid, bbox in found if max(len(row) for row in grid) >= 2]
+
+
+def _total_only(line: list[dict]) -> bool:
+    """A row of 合计 (or 总计) alone: the first row of an empty table."""
+    return [normalize_label(w["text"]) for w in line] in (["合计"], ["总计"])
 
 
 def _within(group: list[list[dict]], other: list[list[dict]]) -> bool:
@@ -399,12 +405,8 @@ def _within(group: list[list[dict]], other: list[list[dict]]) -> bool:
 
 def _row_start(lines: list[list[dict]], i: int) -> int:
     """Where the row whose amounts are on line ``i`` starts: the line above when a cell of the row
-    wraps around its amounts (a line of it above them, one below)."""
-    if (
-        0 < i < len(lines) - 1
-        and not any(_is_number_word(w["text"]) for w in lines[i - 1] + lines[i + 1])
-        and all(any(_wraps(a, w) for a in lines[i - 1]) for w in lines[i + 1])
-    ):
+    wraps around its middle line (a line of it above, one below: "7745.3" over "4")."""
+    if 0 < i < len(lines) - 1 and all(any(_wraps(a, w) for a in lines[i - 1]) for w in lines[i + 1]):
         return i - 1
     return i
 
@@ -610,7 +612,7 @@ def _header_grid(
                         ends, key=lambda e: abs((edges[starts[i]] + edges[e + 1]) / 2 - b.centre), default=b.column
                     )
             for b, start, end in zip(heads, starts, starts[1:] + [hi + 1]):
-                for k in range(start, max(end, start + 1)):
+                for k in range(min(start, hi), min(max(end, start + 1), hi + 1)):
                     paths[k].insert(0, b)
                     tops[k] = min(tops[k], b.top)
     grid: list[list[RawCell]] = []
