@@ -11,6 +11,7 @@ needed and the same input gives byte-identical files.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from xml.sax.saxutils import escape
@@ -238,9 +239,13 @@ def _fixed_zip_times(data: bytes) -> bytes:
 # ---------------------------------------------------------------- XLSX
 
 
+_NOTE = re.compile(r"^(注|说明|备注)[:：\s\d.、]")
+
+
 def to_xlsx(raw: RawDocument) -> bytes:
-    """One sheet per table, its title, number and unit lines above it (as departments publish
-    their tables as workbooks). The narrative is not part of a workbook."""
+    """One sheet per table, its title, number and unit lines above it and its notes (注：… and the
+    sentences that follow it) below it, as departments publish their tables as workbooks. The
+    narrative is not part of a workbook."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Side
 
@@ -250,10 +255,22 @@ def to_xlsx(raw: RawDocument) -> bytes:
     wb.remove(wb.active)
     thin = Side(style="thin")
     pending: list[str] = []
+    ws = None
+    below = False  # the text after a table is its note, under it on its sheet
     for block in stitch_blocks(raw.blocks):
         if isinstance(block, TextBlock):
-            pending.append(block.text)
+            text = block.text.strip()
+            if ws is not None and not pending and not below and _NOTE.match(text):
+                below = True
+                ws.append([])  # a blank row between the grid and its notes
+            elif below and not text.endswith("。"):
+                below = False
+            if below:
+                ws.append([text])
+            else:
+                pending.append(block.text)
             continue
+        below = False
         grid = _grid(block)
         ws = wb.create_sheet(f"表{len(wb.sheetnames) + 1}")
         context = [t for t in pending[-6:] if len(t) <= 60]

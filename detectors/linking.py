@@ -337,8 +337,10 @@ def figure_keys(doc: Document) -> list[Keyed]:
         if _PREVIOUS.search(subject) or _other_year(subject, doc.year):
             last_key.pop(sentence_id, None)
             continue
-        key = _key(_core(subject, doc.department))
-        generic = re.fullmatch(r"(支出)?(决算|决算数|预算|预算数|年初预算|年初预算数|全年预算数)(为)?", subject or "-")
+        core = _core(subject, doc.department)
+        key = _key(core)
+        # "支出决算", "2020年预算数": the figure of the item its paragraph names
+        generic = re.fullmatch(r"(支出)?(决算|决算数|预算|预算数|年初预算|年初预算数|全年预算数)(为)?", core or "-")
         if key is None and (generic or re.search(r"[（(][类款项][)）]|[-－—]", subject)):
             # a classification path named before the figure, in its clause or earlier in its
             # numbered item ("1、…（类）…（款）…（项）。…年初预算为 X 万元，支出决算为 Y 万元")
@@ -386,10 +388,12 @@ def _key(core: str) -> str | None:
     return None
 
 
-def subject_key(doc: Document, subject: str) -> str | None:
+def subject_key(doc: Document, subject: str, figure: Figure) -> str | None:
     """The canonical key of a quantity named in words ("本年支出合计" → "expense_total"), for a
-    whole a sentence names without stating it ("占本年支出合计的99.86%")."""
-    return _key(_core(normalize_label(subject), doc.department))
+    whole a sentence (``figure``'s) names without stating it ("占本年支出合计的99.86%"); a 基本支出
+    or 项目支出 with the money the sentence speaks of, as ``figure_keys`` keys them."""
+    key = _key(_core(normalize_label(subject), doc.department))
+    return f"{key}:{_scope(doc, figure)}" if key in ("basic", "project") else key
 
 
 def _class_code(name: str) -> str:
@@ -457,17 +461,28 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
     }
     if key in simple:
         t, labels, role = simple[key]
-        if t is not None and key in ("income_total", "expense_total", "fiscal_income", "fiscal_expense", "gov_fund_expense"):
+        if t is None:
+            return None
+        if key in ("income_total", "expense_total", "fiscal_income", "fiscal_expense", "gov_fund_expense"):
             # the 本年 total; the 总计 of a table that has no carry-over lines (Shanghai budgets)
-            return cell(t, year_total_row(t, t.part == "income"), role)
-        return cell(t, labelled_row(t, *labels) if t else None, role)
+            row = year_total_row(t, t.part == "income")
+        else:
+            row = labelled_row(t, *labels)
+        found = cell(t, row, role)
+        col = t.column(role)
+        if found is None and key.startswith("gov_fund") and row is not None and col is not None and _fund_table_empty(doc):
+            # the 政府性基金 line left blank and the fund's own table empty: the tables state 0
+            return TableCell(money(t, Decimal(0)), t, row, col.index)
+        return found
     if key == "gpb_expense":
         return cell(t5, total_row(t5) if t5 else None, "total")
     if key.startswith(("basic:", "project:")):
         role, scope = key.split(":")
         if scope == "fund":
             return None  # the 政府性基金 part: no table states it apart
-        t = t5 if scope == "gpb" else (t3 or t5)
+        if scope == "all" and t3 is None:
+            return None  # all sources, and no table of them: the 一般公共预算 table states only a part
+        t = t5 if scope == "gpb" else t3
         return cell(t, total_row(t) if t else None, role)
     if key in ("personnel", "public") and t6 is not None:
         personnel, public, row = personnel_public(t6)
@@ -492,11 +507,12 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
         return None
     if key.startswith("code:"):
         # a 类/款/项 the text names by its path: the 一般公共预算 table when the text speaks of that
-        # money (or of 财政拨款), the all-sources table otherwise; the funds' own tables for theirs
+        # money (or of 财政拨款), the all-sources table otherwise; the funds' own tables for theirs.
+        # Like with like: without its table, 财政拨款 money is not read from the all-sources one
         code = key.split(":", 1)[1]
         scope = _scope_of(doc, figure) if figure is not None else "gpb"
         order = {
-            "gpb": ("gpb_expense", "gov_fund", "state_capital", "expense"),
+            "gpb": ("gpb_expense", "gov_fund", "state_capital"),
             "fund": ("gov_fund",),
             "all": ("expense", "gpb_expense"),
         }[scope]
@@ -512,6 +528,27 @@ def table_value(doc: Document, key: str, when: str = "final", figure: Figure | N
         row = next((r for r in t5.rows if r.code and len(r.code) == 7 and r.label in names), None)
         return cell(t5, row, "total")
     return None
+
+
+def _fund_table_empty(doc: Document) -> bool:
+    """Whether the document prints its 政府性基金 table with no amount in it (an empty table, or
+    one "无" line of zeros)."""
+    t = doc.table_of("gov_fund")
+    return t is not None and not any(c.value for r in t.rows for c in r.cells)
+
+
+def code_cells(doc: Document, code: str) -> list[TableCell]:
+    """The 合计 cell of a classification code in every code table that prints it (收入, 支出, the
+    一般公共预算 and the funds' tables)."""
+    out = []
+    for t in doc.tables:
+        if t.kind not in ("income", "expense", "gpb_expense", "gov_fund", "state_capital"):
+            continue
+        row = code_rows(t).get(code)
+        col = t.column("total")
+        if row is not None and col is not None and col.index < len(row.cells) and row.cells[col.index].value is not None:
+            out.append(TableCell(money(t, row.cells[col.index].value), t, row, col.index))
+    return out
 
 
 def _class_code_of_label(label: str) -> str:

@@ -30,9 +30,7 @@ def read_docx(data: bytes, name: str) -> RawDocument:
     raw = RawDocument()
     for el in document.element.body.iterchildren():
         if el.tag == W + "p":
-            text = _text(el)
-            if text.strip():
-                raw.blocks.append(TextBlock(text.strip()))
+            raw.blocks.extend(TextBlock(line.strip()) for line in _lines(el) if line.strip())
         elif el.tag == W + "tbl":
             rows = _table_rows(el)
             if rows:
@@ -42,6 +40,19 @@ def read_docx(data: bytes, name: str) -> RawDocument:
 
 def _text(el) -> str:
     return "".join(t.text or "" for t in el.iter(W + "t"))
+
+
+def _lines(p) -> list[str]:
+    """A paragraph's lines: its text split at the line breaks typed in it (``<w:br/>``,
+    ``<w:cr/>``), as a 目录 or a title often is, so that each line reads as the other formats
+    read it (a cell's breaks are its wrapped lines, joined by ``_text``)."""
+    lines = [""]
+    for node in p.iter(W + "t", W + "br", W + "cr"):
+        if node.tag == W + "t":
+            lines[-1] += node.text or ""
+        else:
+            lines.append("")
+    return lines
 
 
 def _table_rows(tbl) -> list[list[RawCell]]:

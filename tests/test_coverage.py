@@ -241,10 +241,10 @@ def test_every_sample_finds_the_standard_tables_of_its_type(sample_pdfs):
     ]
     summaries = {name: a.coverage.summary() for name, a in sample_pdfs.items()}
     assert summaries == {
-        "000_4aab53e2ab223d76": "9/9 表，230 项核对，13 未通过，98% 文字数字已对应",
+        "000_4aab53e2ab223d76": "9/9 表，231 项核对，13 未通过，98% 文字数字已对应",
         "001_5a7f61d3c3cbf9f1": "0/9 表，60 项核对，12 未通过，0% 文字数字已对应",
         "002_78b07d84ccf1ecd6": "9/9 表，319 项核对，16 未通过，71% 文字数字已对应",
-        "003_f8e6bfb918ad5980": "9/9 表，82 项核对，1 未通过，62% 文字数字已对应",
+        "003_f8e6bfb918ad5980": "9/9 表，88 项核对，1 未通过，79% 文字数字已对应",
         "004_2958b8ff77e9055f": "8 项核对，1 未通过",
     }
 

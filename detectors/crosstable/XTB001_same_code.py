@@ -9,7 +9,7 @@ from extract.tables import KIND_LABELS
 from models import Amount, Document, Finding, Severity
 
 from ..base import FAILED, NOT_APPLICABLE, PASSED, Case, Rule, amount_balance, document_total, fmt, row_evidence, table_label
-from ._common import code_rows, pairs_for
+from ._common import code_gaps, code_rows, pairs_for
 from .XTB002_shuffled_rows import shuffled_codes
 
 
@@ -19,7 +19,10 @@ class SameCodeAcrossTables(Rule):
     What it checks:
         The amount of each classification code in 支出决算表 against 一般公共预算财政拨款支出决算表
         (when all money is 一般公共预算), and in 收入决算表 against 支出决算表 (beyond the carry-overs
-        of table 1). Rows already reported as shuffled (XTB002) are left to that finding. A 类 or
+        of table 1). A difference small enough for a carry-over (or other sources) is one when the
+        table's 合计 agrees with table 1; when that 合计 breaks from table 1 by just this code's
+        difference, the code is where the error is, reported here (XTB003 shows the 合计 at low).
+        Rows already reported as shuffled (XTB002) are left to that finding. A 类 or
         款 that differs by what the codes under it differ by is that same difference summed up:
         shown at low, the codes under it carry the finding.
     Why an auditor cares:
@@ -35,8 +38,10 @@ class SameCodeAcrossTables(Rule):
 
     检查内容：
         每个功能分类科目在支出决算表与一般公共预算财政拨款支出决算表中的金额（当全部资金都是一般公共预算
-        时），以及在收入决算表与支出决算表中的金额（扣除表一的结转结余后）。已判定为行次错位（XTB002）的
-        行交由该发现说明。某个类或款的差额恰为其下级科目差额之和时，是同一差额的汇总：以低级别显示，由下级科目
+        时），以及在收入决算表与支出决算表中的金额（扣除表一的结转结余后）。差额不超过结转结余（或其他来源
+        资金）时，只有在该表合计与表一一致的情况下才可由其解释；该表合计与表一恰好相差这个科目的差额时，错误
+        就在这个科目，在此报告（XTB003 将合计的差异以低级别显示）。已判定为行次错位（XTB002）的行交由该发现
+        说明。某个类或款的差额恰为其下级科目差额之和时，是同一差额的汇总：以低级别显示，由下级科目
         给出发现。
     为什么重要：
         各表出自同一本账；同一科目在两表中金额不同，说明录入了两次，两者至多有一个正确。
@@ -56,6 +61,8 @@ class SameCodeAcrossTables(Rule):
         shuffled = shuffled_codes(doc)
         reported: dict[str, Finding] = {}  # one finding per code, from the first pair it breaks in
         for a, ca, b, cb, slack in pairs_for(doc):
+            # a difference that a table's 合计 breaks from the summary table by is no carry-over
+            by_total = {c: t for t in (a, b) for c, g in code_gaps(doc, t, shuffled).items() if g.by_total}
             ra, rb = code_rows(a), code_rows(b)
             check = f"{KIND_LABELS[a.kind]}与{KIND_LABELS[b.kind]} 同一科目金额相同"
             amounts = {}
@@ -80,6 +87,8 @@ class SameCodeAcrossTables(Rule):
                     continue
                 label = ra[code].label or rb[code].label
                 msg = f"{code} {label}：{table_label(a)} {va}，{table_label(b)} {vb}，相差 {fmt(abs(bal.difference))} 万元"
+                if code in by_total:
+                    msg += f"（{table_label(by_total[code])}的合计与总表相差同一金额，不是{slack[0]}）"
                 ev = [row_evidence(a, ra[code], "expected", [a.column(ca).index]), where]
                 values = {"stated": vb.wan, "expected": va.wan, "difference": bal.difference}
                 key = f"{a.kind}|{b.kind}|{code}"
@@ -91,7 +100,7 @@ class SameCodeAcrossTables(Rule):
                     values=values,
                     scale=scale,
                     rounding_title="同一科目在两张表中存在尾数差异",
-                    explained_by=slack,
+                    explained_by=None if code in by_total else slack,
                 )
                 below = _differing_children(code, amounts, bal.difference_wan)
                 if below and finding.category != "rounding" and finding.severity != Severity.info:

@@ -14,23 +14,27 @@ TOL = Decimal("0.01")
 
 
 def _permutation(a: Table, ca: str, b: Table, cb: str) -> dict[str, str] | None:
-    """code → the code whose amount (in a) it carries in b, when the amounts that differ between
-    the two tables are the same multiset (a permutation), for at least three codes."""
+    """code → the code whose amount (in a) it carries in b: the codes whose amounts differ between
+    the two tables and, taken round a cycle, each carry the next one's amount. Other codes may
+    differ too (a carry-over, another error): only the cycles are a shuffle."""
     ra, rb = code_rows(a), code_rows(b)
     codes = [c for c in leaf_codes(ra) if c in rb]
     differ = [c for c in codes if (a.value(ra[c], ca) or 0) != (b.value(rb[c], cb) or 0)]
-    if len(differ) < 2:
-        return None
-    mapping: dict[str, str] = {}
-    free = set(differ)
+    carries: dict[str, str] = {}  # code → the one code whose amount in a it carries in b
     for c in differ:
         vb = b.value(rb[c], cb) or 0
-        match = next((o for o in differ if o != c and o in free and abs((a.value(ra[o], ca) or 0) - vb) <= TOL), None)
-        if match is None:
-            return None
-        mapping[c] = match
-        free.discard(match)
-    return mapping
+        matches = [o for o in differ if o != c and vb and abs((a.value(ra[o], ca) or 0) - vb) <= TOL]
+        if len(matches) == 1:
+            carries[c] = matches[0]
+    mapping: dict[str, str] = {}
+    for start in carries:
+        cycle, c = [start], carries[start]
+        while c in carries and c not in cycle:
+            cycle.append(c)
+            c = carries[c]
+        if c == start:
+            mapping.update({k: carries[k] for k in cycle})
+    return mapping or None
 
 
 def find_shuffles(doc: Document) -> list[tuple[Table, str, list[tuple[Table, str]], dict[str, str]]]:
@@ -60,9 +64,10 @@ class ShuffledRows(Rule):
     """Amounts moved to other codes' rows between sister tables — one finding per shuffle.
 
     What it checks:
-        Between 收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表: the codes whose amounts
-        differ form a permutation (each carries another code's amount). All the moved rows are
-        reported together, naming which code's amount each one carries.
+        Between 收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表: codes whose amounts differ
+        and form a cycle, each carrying the next one's amount (other codes may differ beside them,
+        by a carry-over or another error). All the moved rows are reported together, naming which
+        code's amount each one carries.
     Why an auditor cares:
         A shuffle keeps the 合计 right, so footing checks do not see it, yet every 项 it touches is
         misstated; the rows must be restored from the ledger, not corrected one by one.
@@ -76,8 +81,9 @@ class ShuffledRows(Rule):
     doc_zh = """姊妹表之间，金额被移到了其他科目的行上（行次错乱），每次错位一条发现。
 
     检查内容：
-        在收入决算表、支出决算表和一般公共预算财政拨款支出决算表之间：金额不一致的科目恰好构成一个置换
-        （每个科目都带着另一个科目的金额）。错位的各行一并报告，并指出每行带的是哪个科目的金额。
+        在收入决算表、支出决算表和一般公共预算财政拨款支出决算表之间：金额不一致的科目构成一个循环，每个科目
+        都带着下一个科目的金额（其他科目可能同时因结转结余或别的错误而不一致）。错位的各行一并报告，并指出
+        每行带的是哪个科目的金额。
     为什么重要：
         行次错乱时合计仍然正确，合计类检查发现不了，但涉及的每个项都列错了；应按账簿恢复各行，而不是逐行
         修改。

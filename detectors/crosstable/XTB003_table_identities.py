@@ -20,8 +20,8 @@ from ..base import (
     table_label,
     table_title_evidence,
 )
-from ..linking import class_amount, class_code, personnel_public, total_row, year_total_row
-from ._common import code_gaps
+from ..linking import class_amount, class_code, personnel_public, total_row
+from ._common import code_gaps, stated_total
 from .XTB002_shuffled_rows import shuffled_codes
 
 
@@ -73,26 +73,24 @@ class TableIdentities(Rule):
         t2, t3, t5 = doc.table_of("income"), doc.table_of("expense"), doc.table_of("gpb_expense")
         f4 = doc.table_of("fiscal_summary", "expense")
         shuffled = shuffled_codes(doc)
-        gaps = {t.kind: code_gaps(doc, t) for t in (t2, t3, t5) if t is not None}
+        gaps = {t.kind: code_gaps(doc, t, shuffled) for t in (t2, t3, t5) if t is not None}
         if inc and t2:
+            where = stated_total(doc, t2)
             check = "收入支出总表 本年收入合计 = 收入表 合计"
-            rb = total_row(t2)
-            # a budget's 部门收入总表 prints 上年结转 as a column: its 合计 holds it beside the year's income
-            carried = t2.amount(rb, "opening") if rb is not None and t2.column("opening") else None
             yield from self._pair(
-                inc, year_total_row(inc, True), "total", t2, rb, "total", "本年收入合计", scale, check, gaps, carried
+                inc, where.row, "total", t2, total_row(t2), "total", "本年收入合计", scale, check, gaps, where.carried
             )
         if exp and t3:
             check = "收入支出总表 本年支出合计 = 支出表 合计"
             yield from self._pair(
-                exp, year_total_row(exp, False), "total", t3, total_row(t3), "total", "本年支出合计", scale, check, gaps
+                exp, stated_total(doc, t3).row, "total", t3, total_row(t3), "total", "本年支出合计", scale, check, gaps
             )
             check = "收入支出总表 各类支出 = 支出表 类"
             yield from self._classes(exp, "total", t3, "total", scale, shuffled, check, gaps)
         if f4 and t5:
             yield from self._pair(
                 f4,
-                year_total_row(f4, False),
+                stated_total(doc, t5).row,
                 "gpb",
                 t5,
                 total_row(t5),
@@ -173,9 +171,9 @@ class TableIdentities(Rule):
         if f is None or f.category == "rounding" or f.severity in (Severity.low, Severity.info):
             return
         codes = {c: g for c, g in gaps.get(b.kind, {}).items() if c.startswith(scope)}
-        summed = sum((g for g, _ in codes.values()), Decimal(0))
+        summed = sum((g.gap for g in codes.values()), Decimal(0))
         # the rounding of the leaf amounts, and as much again for the two totals compared
-        tolerance = 2 * sum((r for _, r in codes.values()), Decimal(0))
+        tolerance = 2 * sum((g.radius for g in codes.values()), Decimal(0))
         if not codes or not summed or abs(summed - f.values["difference"]) > tolerance:
             return
         f.message += f"（即科目 {'、'.join(sorted(codes))} 与其他表的差额，见同一科目金额不一致发现）"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
-from models import Amount, Document, Table
+from models import Amount, Document, Row, Table
 
-from ..linking import code_rows, leaf_codes, total_row  # noqa: F401 - re-exported for the rules
+from ..linking import code_rows, leaf_codes, total_row, year_total_row  # noqa: F401 - re-exported for the rules
 
 # Pairs of tables reporting the same quantity per 项 code, with the column compared, strictest
 # first (DOMAIN.md).
@@ -81,26 +82,93 @@ def all_general_budget(doc: Document) -> bool:
     return True
 
 
-def code_gaps(doc: Document, t: Table) -> dict[str, tuple[Decimal, Decimal]]:
-    """Where table ``t`` parts from a sister table code by code, beyond what carry-overs or other
-    sources may explain (``pairs_for``; XTB001 reports these): its leaf codes whose amount differs
-    from the first sister table that prints them, with ``t`` − sister in 万元 and the rounding of
-    the two printed amounts (万元). A total of ``t`` that differs from table 1 by just these
-    differences is that same difference, summed up."""
+class StatedTotal(NamedTuple):
+    """Where table 1 (or 4) states a detail table's 合计: that table, its row and column, and the
+    上年结转 that the detail table's 合计 holds beside it (a budget's 部门收入总表 prints it as a
+    column)."""
+
+    table: Table
+    row: Row | None
+    column: str
+    carried: Amount | None
+
+
+def stated_total(doc: Document, t: Table) -> StatedTotal | None:
+    """Where the summary tables state ``t``'s 合计: 收入支出总表 本年收入合计 for 收入表, 本年支出合计
+    for 支出表, 财政拨款收入支出总表 一般公共预算 for 一般公共预算财政拨款支出表. None for other tables
+    or when the summary table is missing."""
+    if t.kind == "income":
+        s = doc.table_of("summary", "income")
+        rb = total_row(t)
+        carried = t.amount(rb, "opening") if rb is not None and t.column("opening") else None
+        return StatedTotal(s, year_total_row(s, True), "total", carried) if s else None
+    if t.kind == "expense":
+        s = doc.table_of("summary", "expense")
+        return StatedTotal(s, year_total_row(s, False), "total", None) if s else None
+    if t.kind == "gpb_expense":
+        s = doc.table_of("fiscal_summary", "expense")
+        return StatedTotal(s, year_total_row(s, False), "gpb", None) if s else None
+    return None
+
+
+def total_gap(doc: Document, t: Table) -> tuple[Decimal, Decimal] | None:
+    """``t``'s 合计 − what the summary table states for it (``stated_total``), in 万元, with the
+    rounding of the printed amounts; None when either is not printed."""
+    where, row = stated_total(doc, t), total_row(t)
+    if where is None or where.row is None or row is None or where.table.column(where.column) is None:
+        return None
+    mine, stated = t.amount(row, "total"), where.table.amount(where.row, where.column)
+    if mine is None or stated is None:
+        return None
+    parts = [stated] + ([where.carried] if where.carried is not None else [])
+    gap = mine.wan - sum((p.wan for p in parts), Decimal(0))
+    return gap, mine.radius_wan + sum((p.radius_wan for p in parts), Decimal(0))
+
+
+class Gap(NamedTuple):
+    """A code's amount in a table − the same code's in a sister table (万元), the rounding of the
+    two printed amounts, and whether the table's 合计 breaks from the summary table by it (a
+    difference small enough for a carry-over, which the 合计 shows is not one)."""
+
+    gap: Decimal
+    radius: Decimal
+    by_total: bool = False
+
+
+def code_gaps(doc: Document, t: Table, shuffled: set[str]) -> dict[str, Gap]:
+    """Where table ``t`` parts from a sister table code by code and carry-overs or other sources
+    cannot explain it (XTB001 reports these): its leaf codes whose amount differs from the first
+    sister table that prints them beyond what ``pairs_for`` allows — and, when ``t``'s 合计 breaks
+    from the summary table (``total_gap``) by what is left, the one code that differs by just that
+    much, however small. Rows ``shuffled`` among themselves (XTB002) are left out: their
+    differences cancel. A total of ``t`` that differs from table 1 by these differences is that
+    same difference, summed up."""
     rows = code_rows(t)
-    gaps: dict[str, tuple[Decimal, Decimal]] = {}
+    gaps: dict[str, Gap] = {}
+    within: dict[str, Gap] = {}  # differences a carry-over or other sources could explain
     for a, ca, b, cb, (_, slack) in pairs_for(doc):
         if t is not a and t is not b:
             continue
         other, role, other_role = (b, ca, cb) if t is a else (a, cb, ca)
         others = code_rows(other)
         for code in leaf_codes(rows):
-            if code in gaps or code not in others:
+            if code in gaps or code in shuffled or code not in others:
                 continue
             mine, theirs = t.amount(rows[code], role), other.amount(others[code], other_role)
             if mine is None or theirs is None:
                 continue
             gap, radius = mine.wan - theirs.wan, mine.radius_wan + theirs.radius_wan
             if abs(gap) > slack + radius:
-                gaps[code] = (gap, radius)
+                gaps[code] = Gap(gap, radius)
+                within.pop(code, None)
+            elif abs(gap) > radius:
+                within.setdefault(code, Gap(gap, radius))
+    broken = total_gap(doc, t)
+    if broken is not None and within:
+        left = broken[0] - sum((g.gap for g in gaps.values()), Decimal(0))
+        tolerance = broken[1] + sum((g.radius for g in gaps.values()), Decimal(0))
+        if abs(left) > tolerance:
+            fits = [c for c, g in within.items() if abs(g.gap - left) <= tolerance + g.radius]
+            if len(fits) == 1:
+                gaps[fits[0]] = within[fits[0]]._replace(by_total=True)
     return gaps

@@ -27,7 +27,8 @@ class CodeHierarchy(Rule):
         row the sum of the 类 rows (or of the 项 rows when only 项 are printed). In the economic
         classification table each group (301, 302 …) equals the sum of its items (30101 …), and
         人员经费合计 = 301 + 303, 公用经费合计 = 302 + 307 + 310 + 399 where the table prints them
-        (a break there is low: templates count a group more or less).
+        (a break there is low: templates count a group more or less — high when the two totals
+        together miss the sum of every group by the same amount, which no way of counting explains).
     Why an auditor cares:
         The hierarchy is how the tables are compiled; a break means a row was left out, typed
         twice or moved, and it is the quickest way to find a missing or shuffled line.
@@ -43,7 +44,8 @@ class CodeHierarchy(Rule):
         按功能分类科目编码列示的表格的每个金额列：每个类（3位）等于其下各款（5位）之和，每个款等于其下
         各项（7位）之和，合计行等于各类之和（只列项时等于各项之和）。经济分类表中每一类（301、302……）
         等于其下各款（30101……）之和；表中列有时，人员经费合计 = 301 + 303，公用经费合计 = 302 + 307 +
-        310 + 399（此处不符为低风险：各模板对归类略有不同）。
+        310 + 399（此处不符为低风险：各模板对归类略有不同；但两个合计之和与各类之和也相差同一金额时为高风险，
+        任何归类口径都解释不了）。
     为什么重要：
         科目层级就是报表的编制方式；层级不平，说明漏列、重复或错放了某一行，这是发现漏行、串行最快的办法。
     不通过：
@@ -74,10 +76,17 @@ class CodeHierarchy(Rule):
         items = econ_items(table)
         if row is None or row.label in TOTAL_LABELS:
             return  # printed as columns of the 合计 row: the column sums above check them
-        for what, total, groups in (
-            ("人员经费合计", personnel, ("301", "303")),
-            ("公用经费合计", public, ("302", "307", "309", "310", "399")),
-        ):
+        groups_of = {"人员经费合计": ("301", "303"), "公用经费合计": ("302", "307", "309", "310", "399")}
+        every = [items[g].value for gs in groups_of.values() for g in gs if g in items and items[g].value is not None]
+        # the two totals together against every group: a template that counts a group in the other
+        # total still adds up to them all; a typed total does not
+        both = (
+            balance(personnel[1].value + public[1].value, every, table.unit)
+            if personnel is not None and public is not None and every
+            else None
+        )
+        for what, total in (("人员经费合计", personnel), ("公用经费合计", public)):
+            groups = groups_of[what]
             parts = [items[g] for g in groups if g in items and items[g].value is not None]
             check = f"{what} = {' + '.join(groups)}"
             where = row_evidence(table, row, "total")
@@ -90,28 +99,39 @@ class CodeHierarchy(Rule):
                 continue
             listed = " + ".join(f"{i.code} {fmt(i.value)}" for i in parts)
             ev = [where] + [row_evidence(table, i.row, "component", [i.col]) for i in parts]
-            # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low
+            message = f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}"
+            # templates count a group more or less in 人员经费 (DOMAIN.md): a break is low — unless
+            # the two totals together miss the sum of every group as well
+            typed = (
+                both is not None
+                and not (both.ok or both.rounding)
+                and abs(both.difference - b.difference) <= both.tolerance + b.tolerance
+            )
+            if typed:
+                message += f"（人员经费合计与公用经费合计之和 {fmt(both.stated)} 也不等于各类合计 {fmt(both.expected)}，不是归类口径不同）"
             finding = self.balance_finding(
                 b,
-                f"{table_label(table)} {what} {fmt(total[1].value)}，{listed} = {fmt(b.expected)}，相差 {fmt(b.difference)}",
+                message,
                 ev,
                 key=f"{table.kind}|{what}",
                 values={"stated": total[1].value, "expected": b.expected, "difference": b.difference},
                 scale=scale,
                 rounding_title="上下级科目存在尾数误差",
-                severity=Severity.low,
+                severity=None if typed else Severity.low,
             )
             yield self.outcome(check, where, finding)
 
     def _check_block(self, table: Table, block: tuple[int, int, list[int]], scale) -> Iterable[Case]:
         code_idx, label_idx, amount_cols = block
         entries: list[tuple[str, Row]] = []
+        labels: dict[str, str] = {}  # code → its name in this block (a row of a side-by-side table holds several)
         total_row: Row | None = None
         for row in table.rows:
             code = _code_at(table, row, code_idx, label_idx)
             label = _label_at(row, label_idx)
             if code:
                 entries.append((code, row))
+                labels[code] = label
             elif label in TOTAL_LABELS and total_row is None:
                 total_row = row
         if not entries:
@@ -129,12 +149,14 @@ class CodeHierarchy(Rule):
                 if not children:
                     continue
                 check = f"{prefix}{LEVELS[len(code)]} = Σ{_levels(children)}"
-                yield self._compare(table, row, code, children, col, header, scale, check)
+                yield self._compare(table, row, f"{code} {labels[code]}", children, col, header, scale, check, code)
             if total_row is not None:
                 roots = [(c, r) for c, r in entries if not _parent(c, codes)]
-                yield self._compare(table, total_row, "合计", roots, col, header, scale, f"{prefix}合计 = Σ{_levels(roots)}")
+                check = f"{prefix}合计 = Σ{_levels(roots)}"
+                yield self._compare(table, total_row, total_row.label, roots, col, header, scale, check, "合计")
 
-    def _compare(self, table, parent: Row, name: str, children, col: int, header: str, scale, check: str) -> Case:
+    def _compare(self, table, parent: Row, label: str, children, col: int, header: str, scale, check: str, name: str) -> Case:
+        """``label``: the parent as the message names it; ``name``: its code (or "合计") for the key."""
         stated = parent.cells[col].value
         parts = [r.cells[col].value for _, r in children]
         where = row_evidence(table, parent, "total", [col])
@@ -143,7 +165,6 @@ class CodeHierarchy(Rule):
         b = balance(stated or Decimal(0), parts, table.unit)
         if b.ok:
             return Case(check, PASSED, where)
-        label = parent.label if name == "合计" else f"{name} {parent.label}"
         child_codes = "、".join(c for c, _ in children[:8]) + ("等" if len(children) > 8 else "")
         ev = [where] + [row_evidence(table, r, "component", [col]) for _, r in children]
         key = f"{table.kind}|{table.part}|{name}|{table.columns[col].role}|{col}"

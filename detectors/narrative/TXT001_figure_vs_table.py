@@ -9,7 +9,7 @@ from models import Document, Finding, Severity
 
 from ..base import NOT_APPLICABLE, PASSED, Balance, Case, Rule, document_total, figure_evidence, fmt, row_evidence, table_label
 from ..crosstable.XTB002_shuffled_rows import shuffled_codes
-from ..linking import figure_keys, table_value
+from ..linking import code_cells, figure_keys, table_value
 
 CHECK = "文字中的金额 = 表格数"
 
@@ -21,7 +21,11 @@ class FigureVsTable(Rule):
         Each amount of the narrative linked to its table cell by what it is about: totals
         (本年收入合计, 本年支出合计, 财政拨款收入/支出), 基本支出 / 项目支出, 人员经费 / 公用经费, the 三公
         items (预算数 and 决算数), a 类 ("卫生健康（类）支出") and a 项 (the "……（项）" heading before
-        "支出决算为…") — and flags the ones that differ.
+        "支出决算为…") — and flags the ones that differ. Like with like: a 基本支出 / 项目支出 of all
+        sources is compared only with the all-sources table. A 政府性基金 amount stated while its
+        line is blank and the fund's own table empty differs from the 0 the tables state. A figure
+        that restates its code's amount in another table is not the text's error: the tables
+        disagree (XTB001/XTB002 report them).
     Why an auditor cares:
         Readers quote the text, not the tables; a sentence that disagrees with its table is a
         published misstatement either way.
@@ -37,7 +41,10 @@ class FigureVsTable(Rule):
     检查内容：
         文字说明中每个金额按其所说的内容对应到表格单元格：各总数（本年收入合计、本年支出合计、财政拨款
         收入/支出）、基本支出 / 项目支出、人员经费 / 公用经费、三公经费各项（预算数与决算数）、某一类
-        （“卫生健康（类）支出”）和某一项（“支出决算为……”前的“……（项）”标题），标出不一致的。
+        （“卫生健康（类）支出”）和某一项（“支出决算为……”前的“……（项）”标题），标出不一致的。同口径比较：
+        全部资金的基本支出 / 项目支出只与全部资金的表比较。政府性基金金额在表中该行空白、基金本身的表为空表时，
+        与表中的 0 不符。文字与同一科目在另一张表中的金额相同时，不是文字的错误，而是表与表不符（由 XTB001/
+        XTB002 报告）。
     为什么重要：
         读者引用的是文字而不是表格；文字与表格不符，无论哪个对，都是一处公开的错报。
     不通过：
@@ -60,6 +67,7 @@ class FigureVsTable(Rule):
         scale = document_total(doc)
         shuffled = shuffled_codes(doc)
         skip = {f"item:{r.label}" for t in doc.tables for r in t.rows if r.code in shuffled}
+        skip |= {f"code:{c}" for c in shuffled}
         reported: dict[tuple, Finding] = {}
         for k in figure_keys(doc):
             stated = k.figure.amount_wan
@@ -84,6 +92,13 @@ class FigureVsTable(Rule):
             b = Balance(stated, expected, Decimal("0.01"))
             if b.ok:
                 yield Case(CHECK, PASSED, where, figure=k.figure)
+                continue
+            if cell.row.code and any(
+                c.table is not cell.table and abs(c.value - stated) <= Decimal("0.005")  # at 2 decimals, like the check
+                for c in code_cells(doc, cell.row.code)
+            ):
+                # the text restates the code's amount in another table: the tables disagree (XTB001)
+                yield Case(CHECK, NOT_APPLICABLE, where, figure=k.figure)
                 continue
             seen = (k.key, k.when, stated)
             if seen in reported:  # the same amount stated again: one finding

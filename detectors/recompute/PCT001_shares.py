@@ -163,7 +163,7 @@ class Shares(Rule):
         base = re.sub(r"^占(比)?|的$", "", f.subject).strip()
         if not base:
             return None
-        key = subject_key(doc, base)
+        key = subject_key(doc, base, f)
         if key is None:
             return None
         when = "budget" if doc.doc_type == "部门预算" else "final"

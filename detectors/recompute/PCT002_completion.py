@@ -11,6 +11,7 @@ from models import Document, Finding, Severity
 
 from ..base import NOT_APPLICABLE, PASSED, Case, Rule, figure_evidence, figure_key, fmt, table_label
 from ..linking import THREE_PUBLIC, figure_keys, table_value
+from ..performance._common import project_row
 from ._sentences import by_paragraph, is_budget, pct_tolerance
 
 _RATE = re.compile(r"完成.*预算")
@@ -29,7 +30,9 @@ class CompletionRate(Rule):
         against a budget of 0 — in the sentence, in the 三公 table, or implied by the 三公 total's
         and the other items' own rates — cannot be computed at all (info). A rate whose label names
         one budget of the sentence ("完成年初预算的") but which is the outturn over another one
-        (全年预算) is mislabelled (medium), the more so when the named budget is 0.
+        (全年预算) is mislabelled (medium), the more so when the named budget is 0. A wrong rate that
+        restates a project's table row (its budget, outturn and rate) is the table's error copied:
+        reported (low) with that row, so that it is one finding with the table's (PRF001).
     Why an auditor cares:
         The completion rate is what readers compare between departments; a wrong one hides an
         over- or under-spend.
@@ -48,7 +51,8 @@ class CompletionRate(Rule):
         以 B ÷ A 核对 C；仅差在金额尾数误差范围内的为尾数提示（提示）。以0为预算写出的完成率——句中写明、
         三公经费表中列示、或由三公经费合计与其他各项自身的完成率推出——根本无法计算（提示）。完成率的名称
         指向句中某个预算（“完成年初预算的”），实际却是决算除以另一个预算（全年预算）的，为名不副实（中），
-        所点名的预算为0时更是如此。
+        所点名的预算为0时更是如此。算错的完成率若与某项目绩效表的预算、执行数和执行率完全相同，是照抄了表中
+        的错误：连同该表行一并报告（低），与表格的发现（PRF001）合为一条。
     为什么重要：
         完成率是读者在部门之间比较的数字；算错的完成率会掩盖超支或结余。
     不通过：
@@ -118,13 +122,21 @@ class CompletionRate(Rule):
                     note = self.rounding_note(msg, [where], key=figure_key(f), values=values, title="完成率存在尾数差异")
                     yield self.outcome(CHECK, where, note)
                     continue
+                # the rate of a project's table restated with its amounts: the table's rate is wrong
+                # and the text copies it — one error, reported with the table row (PRF001)
+                copied = [
+                    project_row(doc, p, "money")
+                    for p in doc.projects
+                    if (p.budget, p.executed, p.rate_stated) == (budget.amount_wan, final.amount_wan, f.value)
+                ]
                 finding = self.finding(
                     msg,
-                    [where],
+                    [where, *[e for e in copied if e is not None]],
                     key=figure_key(f),
                     values=values,
-                    severity=Severity.medium if abs(diff) >= 1 else Severity.low,
-                    materiality=min(1.0, float(abs(diff)) / 100),
+                    # copied from the table: the table's finding (PRF001) leads
+                    severity=Severity.medium if abs(diff) >= 1 and not copied else Severity.low,
+                    materiality=0.0 if copied else min(1.0, float(abs(diff)) / 100),
                 )
                 yield self.outcome(CHECK, where, finding)
 

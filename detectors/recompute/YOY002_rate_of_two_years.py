@@ -10,6 +10,7 @@ from extract.numbers import half_ulp
 from models import Document, Figure, Finding, Severity
 
 from ..base import Rule, figure_evidence, figure_key, fmt
+from ..linking import figure_keys, table_value
 from ._sentences import by_paragraph
 
 _PRIOR = re.compile(r"上年|去年|上一年|同期")
@@ -28,9 +29,12 @@ def is_previous(f: Figure, year: int | None) -> bool:
 
 
 def _rate_interval(previous: Decimal, current: Decimal) -> tuple[Decimal, Decimal]:
-    """The change rate (in %) each end of the printed amounts' rounding allows (±0.005 each)."""
+    """The change rate (in %) each end of the printed amounts' rounding allows (±0.005 each),
+    the change itself computed on the unrounded amounts and rounded to 0.01 before the division
+    (a change of 599.87 元 is 0.06 万元 where 1.26 − 1.31 prints 0.05)."""
     r = Decimal("0.005")
-    rates = [(c - p) / p * 100 for p in (previous - r, previous + r) if p > 0 for c in (current - r, current + r)]
+    change = current - previous
+    rates = [d / p * 100 for p in (previous - r, previous + r) if p > 0 for d in (change - 3 * r, change + 3 * r)]
     return min(rates), max(rates)
 
 
@@ -43,7 +47,11 @@ class RateOfTwoYears(Rule):
         (230.28 − 198.60) ÷ 198.60 and its direction word must agree with the amounts. And any
         growth rate whose base is 0 — stated ("上年执行数为0.00万元，…增加100.00%") or implied by
         the change amount ("收入支出总计307.82万元…增加307.82万元，增长100.00%": 307.82 − 307.82
-        = 0) — which no number can express: a rate of 100% means the amount doubled.
+        = 0) — which no number can express: a rate of 100% means the amount doubled. A rate the
+        rounding of the amounts allows (the change computed unrounded and rounded to 0.01 万元 before
+        the division included) is a rounding note (info). A rate that
+        follows from the table's amount of an item whose amount the paragraph misstates is right:
+        TXT001 reports the amount.
     Why an auditor cares:
         A rate that does not follow from the two amounts beside it was typed, or computed on
         another amount than the one printed; a "100%" growth from nothing tells the reader the
@@ -64,7 +72,9 @@ class RateOfTwoYears(Rule):
         比2023年预算执行数增加15.95%”）：比率必须是（230.28 − 198.60）÷ 198.60，增减用词必须与金额方向一致。
         以及任何基数为0的增长率——写明的（“上年执行数为0.00万元，……增加100.00%”）或由变动额推出的（“收入
         支出总计307.82万元……增加307.82万元，增长100.00%”：307.82 − 307.82 = 0）——这种增长率无法用数字表示：
-        100%的增长意味着金额翻了一倍。
+        100%的增长意味着金额翻了一倍。在金额尾数误差（含按未取整金额计算变动额、取整到0.01万元后再相除）允许范围
+        内的比率为尾数提示（提示）。段落所写的某项金额与表格不符、而比率按表格金额计算正确时，比率不算错：
+        由TXT001报告金额。
     为什么重要：
         与旁边两个金额对不上的比率，要么是手写的，要么是按印出的金额之外的另一个金额算的；从无到有写成
         “增长100%”，会让读者以为金额翻了一倍，其实是新增。
@@ -86,6 +96,13 @@ class RateOfTwoYears(Rule):
         # a rate computed on the item's own amount while the sentence restates it differently:
         # TXT005 reports the restated amount, with this rate
         restated = {id(r.rate) for r in restated_items(doc) if r.rate is not None}
+        # the amounts of a paragraph its tables state otherwise ("“…（项）”8.78万元" where the
+        # table has 4.78): TXT001 reports the amount; a rate computed on the table's is right
+        tabled: dict[tuple[int, Decimal], Decimal] = {}
+        for k in figure_keys(doc):
+            cell = table_value(doc, k.key, k.when, k.figure)
+            if cell is not None and k.figure.amount_wan is not None and cell.value != k.figure.amount_wan:
+                tabled.setdefault((k.figure.paragraph, k.figure.amount_wan), cell.value)
         zero_bases: list[tuple[Figure, str, Figure | None]] = []
         for figs in by_paragraph(doc):
             for i, f in enumerate(figs):
@@ -104,17 +121,23 @@ class RateOfTwoYears(Rule):
                     if current.amount_wan != 0 or f.value != 0:
                         zero_bases.append((f, f"{previous.subject}为{previous.text}", None))
                     continue
-                yield from self._two_amounts(doc, previous, current, f)
+                yield from self._two_amounts(doc, previous, current, f, tabled.get((current.paragraph, current.amount_wan)))
         if zero_bases:
             yield self._zero_base(doc, zero_bases)
 
-    def _two_amounts(self, doc: Document, previous: Figure, current: Figure, f: Figure) -> Iterable[Finding]:
+    def _two_amounts(
+        self, doc: Document, previous: Figure, current: Figure, f: Figure, in_table: Decimal | None
+    ) -> Iterable[Finding]:
         p, c = previous.amount_wan, current.amount_wan
         computed = (c - p) / p * 100
         lo, hi = _rate_interval(p, c)
         signed = f.value * f.direction if f.direction else f.value * (1 if computed >= 0 else -1)
         if abs(signed - computed) <= half_ulp(f.value):
             return  # the printed rate is the ratio, correctly rounded
+        if in_table is not None:
+            lo_t, hi_t = _rate_interval(p, in_table)
+            if lo_t - half_ulp(f.value) <= signed <= hi_t + half_ulp(f.value):
+                return  # the rate of the table's amount: the amount is misstated (TXT001), not the rate
         what = f"（{fmt(c)} − {fmt(p)}）÷ {fmt(p)} = {fmt(computed.quantize(Decimal('0.01')))}%"
         msg = f"“{f.sentence[:70]}”：{what}，文中为{'增加' if f.direction > 0 else '减少' if f.direction < 0 else ''}{f.text}"
         values = {

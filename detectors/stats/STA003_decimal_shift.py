@@ -31,6 +31,7 @@ _GENERIC_SUBJECT = re.compile(
     r"\d{4}年度?|年初|全年|预算数?|决算数?|执行数|支出|收入|合计|总计|金额|资金|本年|其中|主要|用于|共|万元"
 )
 _TP_WORDS = (("公务接待", "reception"), ("因公出国", "abroad"), ("公务用车购置及运行", "vehicle_subtotal"), ("三公", "total"))
+_CONVENTION = 5  # 万元 amounts that make a text's unit a convention one 元 amount breaks
 _WAN_NUM = re.compile(r"^(?P<cmp>[≥≤><=]*)\s*(?P<num>\d+(?:\.\d+)?)\s*万元?$")
 
 
@@ -46,15 +47,18 @@ class DecimalShifts(Rule):
 
     What it checks:
         Pairs of figures that must be equal or ordered — a project's 其中：财政拨款 执行数 against
-        its 执行数 (a part cannot exceed its whole), 执行数 against 预算数, 年初 against 全年预算数,
+        its 执行数 (a part cannot exceed its whole; one above it by no exact power of ten is shifted when
+        ÷10ᵏ it spends between half and all of its own budget), 执行数 against 预算数, 年初 against 全年预算数,
         a cost indicator against the budget, the same project restated in the narrative, the same
         classification code in two tables, a narrative amount against the table row it names, the
         same narrative subject stated twice — whose ratio is 10, 100, 1000 or 10000 within the
         rounding of both printed values (36.5 vs 365). And amounts written in 元 in a document kept
         in 万元: proven wrong when the number only fits the sums of its sentence read as 万元
-        ("收入 12366 万元，支出 10434 元，当期结余 1932 万元"), suspect when its size is beyond what
-        元 amounts reach in the corpus (the baseline's ``yuan_max_``) or a thousandth of its
-        neighbours.
+        ("收入 12366 万元，支出 10434 元，当期结余 1932 万元"); misleading (medium, its value in 万元
+        shown) when it is the only amount in 元 of a text that states its others in 万元 (a reader
+        adding it to them is off by 10 000×); suspect (low) when its size is beyond what 元 amounts
+        reach in the corpus (the baseline's ``yuan_max_``) or a thousandth of its neighbours. A
+        text written in 元 (its tables' unit does not matter) is not flagged.
     Why an auditor cares:
         A shifted decimal point changes an amount tenfold while every other figure stays plausible;
         totals built on it are wrong, and no footing check catches it when the shifted cell is not
@@ -68,12 +72,14 @@ class DecimalShifts(Rule):
     doc_zh = """同一数量两处印出时数位错位（×10ᵏ），或万元之间夹着以元计的金额。
 
     检查内容：
-        必须相等或有大小关系的数字对——项目的其中：财政拨款执行数与其执行数（部分不能超过整体）、执行数与预算数、年初
+        必须相等或有大小关系的数字对——项目的其中：财政拨款执行数与其执行数（部分不能超过整体；超出而比值不恰为10ᵏ时，缩小10ᵏ倍后
+        在其自身预算的一半到全部之间，也视为错位）、执行数与预算数、年初
         与全年预算数、成本指标与预算、文字中重述的同一项目、两张表中的同一科目编码、文字中的金额与其所指的表格行、同一
         文字主语的两次表述——其比值在两个印出数值的尾数误差内恰为10、100、1000或10000（36.5 与 365）。以及以万元为
         单位的文件中按元写出的金额：当数字只有按万元读才能使句中的加减成立时，确定有误（“收入 12366 万元，支出 10434
-        元，当期结余 1932 万元”）；当其大小超出语料中以元计金额的范围（基线的 yuan_max_）或只有相邻数字的千分之一时，
-        视为可疑。
+        元，当期结余 1932 万元”）；当它是全文其余金额均以万元表示时唯一以元列示的金额时，会被误读一万倍（中，给出折合
+        万元数）；当其大小超出语料中以元计金额的范围（基线的 yuan_max_）或只有相邻数字的千分之一时，视为可疑（低）。
+        文字本身以元表示时（不论表格单位）不提示。
     为什么重要：
         小数点错位使金额变为十倍，而其他数字看起来仍然合理；以它为基础的合计都是错的，当错位的单元格不参与求和时，
         合计类检查也发现不了。
@@ -163,6 +169,33 @@ class DecimalShifts(Rule):
             anomaly=1.0,
         )
 
+    def _part_over_whole(
+        self, subject: str, part: _Fact, whole: _Fact, budget: Decimal | None, scale, *, key: str
+    ) -> Finding | None:
+        """The 财政拨款 执行数 above the project's whole 执行数 (certainly wrong) that fits once its
+        decimal point is moved back: ÷10ᵏ it is within the whole and spends between half and all of
+        its own 财政拨款 budget (2615.2 of 301.6 in all, budget 262.17: 261.52)."""
+        if not budget or budget <= 0 or part.value <= whole.value:
+            return None
+        for k in range(1, self.max_power + 1):
+            factor = Decimal(10) ** k
+            shifted = part.value / factor
+            if shifted > whole.value:
+                continue
+            if not budget / 2 <= shifted <= budget + half_ulp(part.value) / factor:
+                return None
+            return self.finding(
+                f"{subject}：{part.where} {fmt(part.value)} 大于{whole.where} {fmt(whole.value)}（部分不能大于整体），"
+                f"缩小{fmt(factor)}倍为 {fmt(shifted)}，在其财政拨款预算 {fmt(budget)} 之内，疑为小数点错位",
+                [e for e in (part.evidence, whole.evidence) if e is not None],
+                key=key,
+                values={"stated": part.value, "expected": shifted, "factor": factor},
+                confidence=0.8,
+                materiality=materiality(part.value - shifted, scale),
+                anomaly=1.0,
+            )
+        return None
+
     # -- projects ---------------------------------------------------------------------------
 
     def _projects(self, doc: Document, scale) -> Iterable[Finding]:
@@ -184,6 +217,8 @@ class DecimalShifts(Rule):
                     if whole and a.value <= b.value:
                         continue
                     f = self._shift(name, a, b, scale, min_sig=sig, part_of_whole=whole, key=f"project|{g.key}|{a.where}")
+                    if f is None and whole and a.where.endswith("执行数"):
+                        f = self._part_over_whole(name, a, b, p.fiscal_budget, scale, key=f"project|{g.key}|{a.where}")
                     if f:
                         yield f
                 for ind in p.indicators:
@@ -340,13 +375,17 @@ class DecimalShifts(Rule):
         cells: dict[str, tuple[Decimal, Evidence]] = {}
         for t in doc.tables_of("three_public"):
             for col in t.columns:
-                if "@" not in col.role:
-                    continue
+                role = col.role
+                if "@" not in role:
+                    # a budget's 三公 table has one half, with no 预算/决算 columns: its amounts are budgets
+                    if doc.doc_type != "部门预算" or role not in dict(_TP_WORDS).values():
+                        continue
+                    role += "@budget"
                 for r in t.rows:
                     a = r.cells[col.index].amount if col.index < len(r.cells) else None
                     if a is not None:
                         ev = Evidence(r.text, r.page, r.bbox, "expected", t.id, r.index, (col.index,))
-                        cells.setdefault(col.role, (a.wan, ev))
+                        cells.setdefault(role, (a.wan, ev))
                         break
         if not cells:
             return
@@ -355,7 +394,7 @@ class DecimalShifts(Rule):
             item = next((role for word, role in _TP_WORDS if word in subj), None)
             if item is None or re.search(r"比|较|上年|增|减", subj):
                 continue
-            role = f"{item}@{'budget' if '预算' in subj else 'final'}"
+            role = f"{item}@{'budget' if '预算' in subj or doc.doc_type == '部门预算' else 'final'}"
             if role not in cells:
                 continue
             value, ev = cells[role]
@@ -375,7 +414,11 @@ class DecimalShifts(Rule):
     # -- 元 among 万元 ------------------------------------------------------------------------
 
     def _yuan(self, doc: Document, scale) -> Iterable[Finding]:
-        if doc.default_unit != "万元":
+        # the narrative's convention, whatever its tables' unit (Shanghai's tables are in 元 and
+        # their text in 万元): a text written in 元 has nothing to flag
+        wan_count = sum(1 for f in doc.figures if f.kind == "amount" and f.unit == "万元")
+        yuan_count = sum(1 for f in doc.figures if f.kind == "amount" and f.unit == "元" and f.value > 0)
+        if yuan_count > wan_count:
             return
         by_par: dict[int, list[Figure]] = {}
         for f in doc.figures:
@@ -412,10 +455,14 @@ class DecimalShifts(Rule):
                 yuan_here = [x for x in figs if x.kind == "amount" and x.unit == "元" and x.sentence == f.sentence]
                 # one 元 amount among as many 万元 ones in its sentence: the writer switched units
                 minority = bool(same_sentence) and len(yuan_here) <= len(same_sentence)
-                if f.value >= limit or tiny or minority:
+                # the one amount of the text in 元: read with the others it is off by 10 000×
+                sole = yuan_count == 1 and wan_count >= _CONVENTION
+                if f.value >= limit or tiny or minority or sole:
                     wan_value = (f.value / 10000).quantize(Decimal("0.01"))
                     if tiny:
                         why = f"按元计仅{fmt(wan_value)}万元，不到同句其他金额的千分之一，疑为万元"
+                    elif sole:
+                        why = f"合{fmt(wan_value)}万元，全文其余{wan_count}处金额均以万元列示，与其他金额并读会差{fmt(Decimal(10000))}倍"
                     elif f.value >= limit:
                         why = f"合{fmt(wan_value)}万元，而全文金额以万元表示"
                     else:
@@ -425,7 +472,7 @@ class DecimalShifts(Rule):
                         ev,
                         key=f"yuan|{norm_text(f.subject)}|{fmt(f.value)}",
                         values={"stated": f.value, "expected": wan_value},
-                        severity=Severity.low,
+                        severity=Severity.medium if sole else Severity.low,
                         confidence=0.7,
                         materiality=0.0,
                         anomaly=0.6,
