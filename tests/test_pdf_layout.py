@@ -97,8 +97,18 @@ def test_real_final_account_sentences_are_whole():
 
 
 # the tables of a generated 决算 that rules, a frame or nothing at all around its tables must not
-# change (its empty 政府性基金 table and its two-sided 财政拨款收入支出决算总表 are not read alike yet)
-SAME_TABLES = ("summary", "income", "expense", "gpb_expense", "gpb_basic_detail", "state_capital", "three_public")
+# change (its empty 政府性基金 table and its two-sided total tables included)
+SAME_TABLES = (
+    "summary",
+    "income",
+    "expense",
+    "fiscal_summary",
+    "gpb_expense",
+    "gpb_basic_detail",
+    "gov_fund",
+    "state_capital",
+    "three_public",
+)
 
 
 @pytest.mark.parametrize("rules", ["box", "none"])
@@ -120,8 +130,8 @@ def test_tables_printed_without_rules_read_as_ruled(rules):
         return {t.kind + t.part: t for t in doc.tables if t.kind in SAME_TABLES}
 
     ruled, unruled = tables("grid"), tables(rules)
-    halves = ["summaryincome", "summaryexpense"]
-    assert sorted(unruled) == sorted(ruled) == sorted(halves + [k for k in SAME_TABLES if k != "summary"])
+    halves = ["summaryincome", "summaryexpense", "fiscal_summaryincome", "fiscal_summaryexpense"]
+    assert sorted(unruled) == sorted(ruled) == sorted(halves + [k for k in SAME_TABLES if "summary" not in k])
     for key, t in ruled.items():
         assert [r.text for r in unruled[key].rows] == [r.text for r in t.rows], key
     totals = [r for r in unruled["summaryexpense"].rows if r.label == "总计"]
