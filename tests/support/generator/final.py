@@ -204,12 +204,14 @@ class FinalDoc(CodeTables, Perf):
     @classmethod
     def completion_keys(cls, w, st) -> list:
         gpb = w.gpb_total
-        keys = [("overall", gpb, sum((cls.budget_of(w, c) for c in w.items), ZERO))]
-        keys += [
-            (("item", it.code), it.exp("gpb"), cls.budget_of(w, it.code))
-            for it in w.sorted_items()
-            if it.exp("gpb") and cls.budget_of(w, it.code)
-        ]
+        keys = []
+        if w.template != "sichuan":  # Sichuan's sentences print a rate without its budget: not checkable
+            keys.append(("overall", gpb, sum((cls.budget_of(w, c) for c in w.items), ZERO)))
+            keys += [
+                (("item", it.code), it.exp("gpb"), cls.budget_of(w, it.code))
+                for it in w.sorted_items()
+                if it.exp("gpb") and cls.budget_of(w, it.code)
+            ]
         tb, tf = sum(w.tp_budget.values(), ZERO), sum(w.tp.values(), ZERO)
         if tb:
             keys.append(("tp_total", tf, tb))
