@@ -706,6 +706,9 @@ _ITEM_START = re.compile(
 # a line that is a table's title: "一般公共预算财政拨款支出决算表"
 _TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
 
+# a line that opens with a short label and a colon: "编制部门：…", "单位：元"
+_LABELLED = re.compile(r"^\S{1,8}[：:]")
+
 
 @dataclass
 class _Layout:
@@ -752,6 +755,8 @@ class _Layout:
             return True
         if _line_text(prev).endswith(("。", "；")) and _TABLE_TITLE.match(_line_text(line)):
             return True  # a table's title under a note or a paragraph that ended at the right edge
+        if _TABLE_TITLE.match(_line_text(prev)) and _LABELLED.match(_line_text(line)):
+            return True  # the line under a table's title that names its department or unit ("编制部门：…")
         return bool(_ITEM_START.match(_line_text(line)))
 
     def full(self, line: dict) -> bool:
