@@ -463,7 +463,14 @@ def _grid_from_words(
     # the header's lowest cells head the columns in their order; those left over head columns
     # blank in every row
     blank = _blank_columns([c for c in cells if not _heads_others(c, cells)], body)
-    columns = inherit or side_by_side([tuple(c) for c in body] + blank)
+    columns = side_by_side([tuple(c) for c in body] + blank)
+    if inherit:
+        # the rows continue a table: its columns where this page's words stand, with those the
+        # table above has and no word here fills (blank on this page), else the table above's
+        own = side_by_side(
+            [tuple(c) for c in body] + [s for s in inherit if not any(min(s[1], b) > max(s[0], a) for a, b in body)]
+        )
+        columns = own if len(own) == len(inherit) else inherit
     if fallback and len(columns) < len(fallback):
         columns = fallback  # the rest of the table above, its header again, some columns blank
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
