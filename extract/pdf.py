@@ -471,8 +471,8 @@ def _grid_from_words(
             [tuple(c) for c in body] + [s for s in inherit if not any(min(s[1], b) > max(s[0], a) for a, b in body)]
         )
         columns = own if len(own) == len(inherit) else inherit
-    if fallback and len(columns) < len(fallback):
-        columns = fallback  # the rest of the table above, its header again, some columns blank
+    if fallback and len(columns) <= len(fallback):
+        columns = fallback  # the rest of the table above, its header again (its columns seen filled there)
     bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
     edges = [columns[0][0]] + bounds + [columns[-1][1]]
 
