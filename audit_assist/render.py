@@ -273,7 +273,7 @@ def to_xlsx(raw: RawDocument) -> bytes:
         below = False
         grid = _grid(block)
         ws = wb.create_sheet(f"表{len(wb.sheetnames) + 1}")
-        context = [t for t in pending[-6:] if len(t) <= 60]
+        context = [t for t in pending[-6:] if len(t) <= 60 and not t.endswith("。")]  # titles, not sentences
         for text in context:
             ws.append([text])
         top = len(context) + 1

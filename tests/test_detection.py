@@ -31,7 +31,7 @@ DOCS = [(k, t) for k in DOC_KINDS for t in TEMPLATES]
 
 SEED = 0
 # injection kinds today's product does not find at their place in this document
-MISSED_TODAY = {"copy_actual", "empty_section"}
+MISSED_TODAY: set[str] = set()
 
 
 def hunan_specs() -> list[tuple]:
@@ -112,7 +112,7 @@ def test_slice(analysed, kind, template):
 
 CORPUS = dict(n=360, seed=12, anomaly_rate=0.7, kinds=DOC_KINDS, templates=TEMPLATES, formats=FORMATS, per_doc=2)
 # the groups whose targets the product does not meet yet (the checks half of issue 12)
-NOT_MET = {"决算", "预算", "评价报告", "自评表", "hunan", "sichuan", "shanghai"}
+NOT_MET = {"决算", "预算", "评价报告", "hunan", "sichuan", "shanghai"}
 
 
 @pytest.fixture(scope="module")

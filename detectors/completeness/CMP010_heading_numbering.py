@@ -61,8 +61,13 @@ _ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*[:：]?$
 
 def numbered(p: Paragraph) -> tuple[Style, int, re.Match[str]] | None:
     """The numbering style a paragraph opens with, its number and the marker as printed."""
+    return numbered_text(p.text)
+
+
+def numbered_text(text: str) -> tuple[Style, int, re.Match[str]] | None:
+    """The numbering style a text opens with, its number and the marker (on the text stripped)."""
     # "5．2024年…预算表" (a full-width point) is item 5, not the number 5.2024
-    text = re.sub(r"^(\s*\d{1,2})．", r"\1、", p.text)
+    text = re.sub(r"^(\s*\d{1,2})．", r"\1、", text)
     text = normalize_digits(text).strip()
     for style in STYLES:
         m = style.pattern.match(text)

@@ -1,6 +1,6 @@
 """Completeness: required tables and explanations, empty tables, template leftovers, years, blanks,
 evaluation scope, heading numbers, sentences that stop short, dates, blank indicator columns, the closing
-rows of the 收支总表."""
+rows of the 收支总表, sections with a heading and no content."""
 
 from .CMP001_standard_tables import StandardTables
 from .CMP002_empty_table_note import EmptyTableNote
@@ -18,6 +18,7 @@ from .CMP013_blank_indicator_column import BlankIndicatorColumn
 from .CMP014_total_table_closing_rows import TotalTableClosingRows
 from .CMP015_code_without_leading_zero import CodeWithoutLeadingZero
 from .CMP016_budget_section_without_amount import BudgetSectionWithoutAmount
+from .CMP017_empty_section import EmptySection
 
 RULES = [
     StandardTables,
@@ -36,4 +37,5 @@ RULES = [
     TotalTableClosingRows,
     CodeWithoutLeadingZero,
     BudgetSectionWithoutAmount,
+    EmptySection,
 ]

@@ -15,6 +15,7 @@ from extract.numbers import half_ulp
 from models import Document, Evidence, Finding, Severity
 
 from ..base import Rule, fmt, materiality
+from ..performance._common import core_name
 from .baseline import Baseline, RateModel, active_baseline
 from .common import dedupe_evidence, norm_text, pct, power_of_ten_shift
 from .rates import KIND_LABELS, RateObservation, document_scale, rate_observations, zero_budget_lines
@@ -101,8 +102,9 @@ class ExecutionRateOutliers(Rule):
         at 50% or less, or above 110%, is high). Narrative claims ("均完成绩效目标", "其他均完成",
         "预算执行严格有序", "执行率100%", "完成预算的100%" for the whole department) that such a rate
         contradicts are reported once per document. An extreme the document explains (a reason after
-        the rate in the text — "主要原因是……", in its sentence or the next — or a 偏差原因 of the
-        project's table that speaks of its cost or spending) is low, the reason quoted; so is a
+        the rate in the text — "主要原因是……", in its sentence or the next — a 偏差原因 of the
+        project's table that speaks of its cost or spending, or the table's note naming the project
+        with a reason) is low, the reason quoted; so is a
         department's low rate that its far-underspent projects account for (their own rates are
         reported, or explained), and a shortfall no larger than the budget added during the year
         (全年预算数 above 年初预算数); a text's restatement of a project a table gives is left to the
@@ -127,7 +129,7 @@ class ExecutionRateOutliers(Rule):
         比率的稳健 z 值（中位数 / MAD）超过学习得到的阈值。再按规则分级（项目执行率在50%及以下或高于110%为高）。被这种
         比率否定的文字说法（“均完成绩效目标”“其他均完成”“预算执行严格有序”、整个部门“执行率100%”“完成预算的100%”）
         每份文件报告一次。文件对异常作了说明的（文中比率之后的原因——“主要原因是……”，在同一句或下一句——或项目
-        表中谈及成本或支出的偏差原因），列为低级别并引用其说明；部门整体执行率偏低、而其原因就在几个执行率很低的项目（这些项目
+        表中谈及成本或支出的偏差原因，或表注点名该项目并说明原因），列为低级别并引用其说明；部门整体执行率偏低、而其原因就在几个执行率很低的项目（这些项目
         已各自报告或已说明原因）的，以及未执行部分不超过年中追加预算（全年预算数高于年初预算数的部分）的，也列为低级别；文字对表中已有项目的复述，交由比较二者的规则处理
         （PRF006、STA003）。
     为什么重要：
@@ -363,11 +365,13 @@ def _shifted_copy(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
 
 def _restated_otherwise(o: RateObservation, obs: Sequence[RateObservation]) -> bool:
     """o is the text's restatement of a project a table gives with other amounts: the table's
-    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003)."""
+    rate is the project's; the text misstating it is a finding of its own (PRF006, STA003). The
+    project is the same named with or without its year ("3、2020年乡镇卫生院能力建设资金分配安排和使用
+    管理情况" above a paragraph read as 乡镇卫生院能力建设资金)."""
     if o.sources != ["narrative"]:
         return False
     return any(
-        p is not o and p.sources != ["narrative"] and _same_family(p, o) and norm_text(p.subject) == norm_text(o.subject)
+        p is not o and p.sources != ["narrative"] and _same_family(p, o) and core_name(p.subject) == core_name(o.subject)
         for p in obs
     )
 

@@ -40,6 +40,7 @@ class _Proj:
     main: Project | None = None
     others: list[Project] = field(default_factory=list)
     goals: list[tuple[str, Evidence | None]] = field(default_factory=list)
+    actuals: list[tuple[str, Evidence | None]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -64,10 +65,13 @@ class CopyPastedText(Rule):
         stated: the performance tables' 预期目标/年度目标, the 主要内容 of its task in the department's
         年度主要任务, the opening sentence of a report's paragraph on it — identical or near-identical
         (rapidfuzz ratio ≥ ``near``) in several projects — one finding for all of them, naming the
-        project the text was written for when the goal names its subject and not the others'; a goal naming another project's subject; 实际完成情况 identical
-        to 预期目标; indicator blocks repeated row for row; indicator texts rewritten from another
-        project by swapping a few words; the same 偏差原因 or problem/remedy sentence for several
-        projects. Passages most documents share (learned by the baseline's text index) are
+        project the text was written for when the goal names its subject and not the others'; the
+        same for 实际完成情况 (one project's achievements stated for another); a goal or 实际完成情况
+        naming another project's subject; an 实际完成情况 that reports on another project's goal (it
+        shares at least ``min_len`` word pairs with that goal and three times as many as with its own); 实际完成情况 identical to 预期目标; indicator blocks repeated
+        row for row; indicator texts rewritten from another project by swapping a few words; the same
+        偏差原因 or problem/remedy sentence for several projects; a 偏差原因 naming another project's
+        indicator and none of its own. Passages most documents share (learned by the baseline's text index) are
         boilerplate and never count. In corpus mode, a passage also found in a document of another
         department or year is reported too.
     Why an auditor cares:
@@ -86,8 +90,10 @@ class CopyPastedText(Rule):
         在文件的各个不同项目之间（同一项目在两张表中重复出现只算一个，带或不带“资金”等通用词的同一项目名称也只算一个）：
         多个项目的预期目标——无论写在何处：绩效表的预期目标/年度目标、部门整体绩效目标表“年度主要任务”中该任务的主要内容、
         报告中介绍该项目段落的首句——相同或几乎相同（rapidfuzz 相似度 ≥ near）——对它们合报一条发现，当目标点名了某个
-        项目的对象而不是其他项目的对象时，指出文字原本是为哪个项目写的；目标点名了另一个项目的对象；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、从另一项目
-        改写的指标文字；多个项目相同的偏差原因或问题/措施句。大多数文件共有的段落（由基线的文本索引学得）是套话，不计入。
+        项目的对象而不是其他项目的对象时，指出文字原本是为哪个项目写的；实际完成情况同样检查（把一个项目的完成情况填到
+        另一个项目）；目标或实际完成情况点名了另一个项目的对象；实际完成情况写的是另一个项目目标的完成情况（与该目标
+        相同的二字词至少 min_len 个，且是与本项目目标相同者的三倍以上）；实际完成情况与预期目标相同；逐行重复的指标块；只换了几个词、
+        从另一项目改写的指标文字；多个项目相同的偏差原因或问题/措施句；偏差原因写的是另一个项目的指标、未提本项目任何指标。大多数文件共有的段落（由基线的文本索引学得）是套话，不计入。
         语料模式下，在其他部门或年度的文件中也出现的段落同样报告。
     为什么重要：
         从其他项目复制的目标，意味着没有人为这个项目设定目标；照搬目标的实际完成情况，意味着没有人评价过它。两者都使
@@ -138,10 +144,15 @@ class CopyPastedText(Rule):
         projects = self._projects(doc)
         covered_same: set[str] = set()
         yield from self._shared_goals(doc, projects, covered_same)
-        yield from self._foreign_subject(doc, projects)
+        reported_actuals: set[str] = set()
+        yield from self._shared_actuals(doc, projects, reported_actuals)
+        yield from self._foreign_subject(doc, projects, reported_actuals)
+        yield from self._actual_of_other_goal(doc, projects, reported_actuals)
         yield from self._goal_equals_actual(doc, projects, covered_same)
         yield from self._indicators(doc, projects)
-        yield from self._reasons(doc, projects)
+        shared_reasons: set[str] = set()
+        yield from self._reasons(doc, projects, shared_reasons)
+        yield from self._foreign_reasons(doc, projects, shared_reasons)
         yield from self._problems(doc, projects)
         yield from self._across_documents(doc)
 
@@ -162,6 +173,8 @@ class CopyPastedText(Rule):
             for m in [main, *p.others]:
                 if m.goal_expected and all(norm_text(t) != norm_text(m.goal_expected) for t, _ in p.goals):
                     p.goals.append((m.goal_expected, project_row(doc, m, "goals")))
+                if m.goal_actual and all(norm_text(t) != norm_text(m.goal_actual) for t, _ in p.actuals):
+                    p.actuals.append((m.goal_actual, project_row(doc, m, "goals")))
             out.append(p)
         self._described(doc, out)
         return out
@@ -209,8 +222,9 @@ class CopyPastedText(Rule):
 
     # -- 1. one goal in several projects ------------------------------------------------------
 
-    def _shared_goals(self, doc: Document, projects: list[_Proj], covered_same: set[str]) -> Iterable[Finding]:
-        cands = [(p, t, ev) for p in projects for t, ev in p.goals if self._substantive(t)]
+    def _clusters(self, cands: list[tuple[_Proj, str, Evidence | None]]) -> Iterable[tuple[list[int], float]]:
+        """The texts of ``cands`` (project, text, where) at least ``near`` alike, grouped, in
+        groups spanning two projects or more: each group's indices and its lowest similarity."""
         parent = list(range(len(cands)))
 
         def find(i: int) -> int:
@@ -232,16 +246,25 @@ class CopyPastedText(Rule):
         for i in range(len(cands)):
             clusters.setdefault(find(i), []).append(i)
         for members in clusters.values():
+            if len({id(cands[i][0]) for i in members}) >= 2:
+                yield members, min(sims[(a, b)] for a in members for b in members if (a, b) in sims)
+
+    @staticmethod
+    def _owner(ps: list[_Proj], text: str) -> tuple[_Proj | None, list[_Proj]]:
+        """The one project whose subject ``text`` names, and the projects it names nothing of."""
+        tb = _bigrams(text)
+        own = {p.name: len(subject_bigrams(p.name) & tb) for p in ps}
+        best = max(own.values())
+        owners = [p for p in ps if own[p.name] == best] if best > 0 else []
+        owner = owners[0] if len(owners) == 1 else None
+        return owner, [p for p in ps if owner is not None and own[p.name] == 0]
+
+    def _shared_goals(self, doc: Document, projects: list[_Proj], covered_same: set[str]) -> Iterable[Finding]:
+        cands = [(p, t, ev) for p in projects for t, ev in p.goals if self._substantive(t)]
+        for members, similarity in self._clusters(cands):
             ps = list({id(cands[i][0]): cands[i][0] for i in members}.values())
-            if len(ps) < 2:
-                continue
             text = min((cands[i][1] for i in members), key=lambda t: len(norm_text(t)))
-            tb = _bigrams(text)
-            own = {p.name: len(subject_bigrams(p.name) & tb) for p in ps}
-            best = max(own.values())
-            owners = [p for p in ps if own[p.name] == best] if best > 0 else []
-            owner = owners[0] if len(owners) == 1 else None
-            misfits = [p for p in ps if owner is not None and own[p.name] == 0]
+            owner, misfits = self._owner(ps, text)
             projects_only = [p for p in ps if not p.is_department]
             same_actual = [p for p in ps if p.actual and fuzz.ratio(norm_text(p.actual), norm_text(p.expected)) >= 97]
             covered_same.update(p.name for p in same_actual)
@@ -251,49 +274,108 @@ class CopyPastedText(Rule):
                 msg += f"；该目标写的是“{owner.name}”的内容，与{'、'.join(f'“{p.name}”' for p in misfits)}的项目内容不符"
             if same_actual:
                 msg += f"；其中{len(same_actual)}个的实际完成情况与预期目标也相同"
-            pair_sims = [sims[(a, b)] for a in members for b in members if (a, b) in sims]
             yield self.finding(
                 msg,
                 dedupe_evidence((cands[i][2] for i in members), limit=8),
                 key="goal|" + passage_hash(text),
-                values={"projects": len(ps), "misplaced": len(misfits), "similarity": round(min(pair_sims), 1)},
+                values={"projects": len(ps), "misplaced": len(misfits), "similarity": round(similarity, 1)},
                 severity=Severity.high if len(projects_only) >= 2 else Severity.medium,
                 confidence=0.9,
                 anomaly=1.0 if misfits else 0.8,
             )
 
+    def _shared_actuals(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
+        """One 实际完成情况 for several projects: what one project achieved (its counts, its
+        subject) cannot be what another achieved."""
+        # an 实际完成情况 that repeats its own goal is reported with the goal (shared, or left as the goal)
+        cands = [
+            (p, t, ev)
+            for p in projects
+            for t, ev in p.actuals
+            if self._substantive(t) and all(fuzz.ratio(norm_text(t), norm_text(g)) < 97 for g, _ in p.goals)
+        ]
+        for members, similarity in self._clusters(cands):
+            ps = list({id(cands[i][0]): cands[i][0] for i in members}.values())
+            text = min((cands[i][1] for i in members), key=lambda t: len(norm_text(t)))
+            owner, misfits = self._owner(ps, text)
+            reported.update(p.name for p in ps)
+            msg = f"{len(ps)}个项目的实际完成情况相同：“{clip(text, 40)}”（{'、'.join(f'“{p.name}”' for p in ps)}）"
+            if owner is not None and misfits:
+                msg += f"；写的是“{owner.name}”的完成情况，{'、'.join(f'“{p.name}”' for p in misfits)}的实际完成情况未如实填写"
+            yield self.finding(
+                msg,
+                dedupe_evidence((cands[i][2] for i in members), limit=8),
+                key="actual|" + passage_hash(text),
+                values={"projects": len(ps), "misplaced": len(misfits), "similarity": round(similarity, 1)},
+                severity=Severity.medium,
+                confidence=0.85,
+                anomaly=1.0 if misfits else 0.8,
+                title="实际完成情况照抄其他项目",
+            )
+
     # -- 2. a goal about another project's subject ----------------------------------------------
 
-    def _foreign_subject(self, doc: Document, projects: list[_Proj]) -> Iterable[Finding]:
+    def _foreign_subject(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
         named = [p for p in projects if not p.is_department]
         if len(named) < 2:
             return
         grams = {p.name: subject_bigrams(p.name) for p in named}
+        for what, text_of in (("预期目标", lambda x: x.expected), ("实际完成情况", lambda x: x.actual)):
+            for p in named:
+                text = text_of(p)
+                if not self._substantive(text):
+                    continue
+                tb = _bigrams(text)
+                if grams[p.name] & tb:
+                    continue  # the text speaks of its own project
+                for q in named:
+                    if q is p:
+                        continue
+                    others = set().union(*(grams[x.name] for x in named if x is not q))
+                    foreign = (grams[q.name] - others) & tb
+                    if len(foreign) < 2:
+                        continue
+                    if fuzz.ratio(norm_text(text), norm_text(text_of(q))) >= self.near:
+                        break  # the same text in both: reported as shared
+                    if what == "实际完成情况":
+                        reported.add(p.name)
+                    yield self.finding(
+                        f"项目“{p.name}”的{what}“{clip(text, 40)}”写的是“{q.name}”的内容（{'、'.join(sorted(foreign))}），与本项目不符",
+                        dedupe_evidence(self._goal_rows(doc, p)[:1] + [project_row(doc, q.main, "name", "context")]),
+                        key=f"foreign|{what}|{p.group.key}|{q.group.key}",
+                        values={"foreign_terms": len(foreign)},
+                        severity=Severity.medium,
+                        confidence=0.75,
+                        anomaly=0.7,
+                    )
+                    break
+
+    def _actual_of_other_goal(self, doc: Document, projects: list[_Proj], reported: set[str]) -> Iterable[Finding]:
+        """An 实际完成情况 that reports on another project's goal: it shares far more of its words
+        with that goal than with its own project's (the achievements pasted from the other project,
+        whose own 实际完成情况 was since rewritten)."""
+        named = [p for p in projects if not p.is_department and self._substantive(p.expected)]
         for p in named:
-            if not self._substantive(p.expected):
+            if p.name in reported or not self._substantive(p.actual):
                 continue
-            tb = _bigrams(p.expected)
-            if grams[p.name] & tb:
-                continue  # the goal speaks of its own project
-            for q in named:
-                if q is p:
-                    continue
-                others = set().union(*(grams[x.name] for x in named if x is not q))
-                foreign = (grams[q.name] - others) & tb
-                if len(foreign) < 2:
-                    continue
-                if fuzz.ratio(norm_text(p.expected), norm_text(q.expected)) >= self.near:
-                    break  # the same goal in both: reported as a shared goal
-                yield self.finding(
-                    f"项目“{p.name}”的预期目标“{clip(p.expected, 40)}”写的是“{q.name}”的内容（{'、'.join(sorted(foreign))}），与本项目不符",
-                    dedupe_evidence(self._goal_rows(doc, p)[:1] + [project_row(doc, q.main, "name", "context")]),
-                    key=f"foreign|{p.group.key}|{q.group.key}",
-                    values={"foreign_terms": len(foreign)},
-                    severity=Severity.medium,
-                    confidence=0.75,
-                    anomaly=0.7,
-                )
-                break
+            tb = {g for g in _bigrams(p.actual) if not g.isdigit()}
+            own = len(tb & (_bigrams(p.expected) | subject_bigrams(p.name)))
+            shared = sorted(((len(tb & _bigrams(q.expected)), q) for q in named if q is not p), key=lambda x: -x[0])
+            if not shared or shared[0][0] < self.min_len or shared[0][0] < 3 * max(own, 1):
+                continue
+            if len(shared) > 1 and shared[1][0] == shared[0][0]:
+                continue  # as close to two goals: not one project's words
+            q = shared[0][1]
+            yield self.finding(
+                f"项目“{p.name}”的实际完成情况“{clip(p.actual, 40)}”写的是项目“{q.name}”的目标“{clip(q.expected, 30)}”的完成情况，与本项目的预期目标无关",
+                dedupe_evidence(self._goal_rows(doc, p)[:1] + self._goal_rows(doc, q)[:1]),
+                key=f"actual-other|{p.group.key}|{q.group.key}",
+                values={"shared_terms": shared[0][0], "own_terms": own},
+                severity=Severity.medium,
+                confidence=0.7,
+                anomaly=0.7,
+                title="实际完成情况照抄其他项目",
+            )
 
     # -- 3. 实际完成情况 = 预期目标 ------------------------------------------------------------
 
@@ -389,7 +471,7 @@ class CopyPastedText(Rule):
 
     # -- 5. the same 偏差原因 / problem sentence for several projects ---------------------------
 
-    def _reasons(self, doc: Document, projects: list[_Proj]) -> Iterable[Finding]:
+    def _reasons(self, doc: Document, projects: list[_Proj], shared: set[str]) -> Iterable[Finding]:
         by_text: dict[str, list[tuple[_Proj, int]]] = {}
         for p in projects:
             if p.main is None:
@@ -402,6 +484,7 @@ class CopyPastedText(Rule):
         for text, where in by_text.items():
             if len(where) < 2:
                 continue
+            shared.add(text)
             yield self.finding(
                 f"{len(where)}个项目的偏差原因相同：“{clip(text, 40)}”（{'、'.join(f'“{p.name}”' for p, _ in where)}）",
                 dedupe_evidence([indicator_row(doc, p.main, row) for p, row in where]),
@@ -411,6 +494,40 @@ class CopyPastedText(Rule):
                 confidence=0.8,
                 anomaly=0.5,
             )
+
+    def _foreign_reasons(self, doc: Document, projects: list[_Proj], shared: set[str]) -> Iterable[Finding]:
+        """A 偏差原因 naming an indicator of another project, none of its own project's: the
+        reason was pasted from that project (one in several projects, ``shared``, is reported
+        as such)."""
+        own = {
+            id(p): {norm_text(i.name) for i in p.main.indicators if len(norm_text(i.name)) >= 4}
+            for p in projects
+            if p.main is not None
+        }
+        for p in projects:
+            if p.main is None:
+                continue
+            for ind in p.main.indicators:
+                reason = norm_text(ind.reason)
+                if reason in shared or not self._substantive(reason) or any(n in reason for n in own[id(p)]):
+                    continue
+                for q in projects:
+                    if q is p or id(q) not in own:
+                        continue
+                    names = sorted(n for n in own[id(q)] - own[id(p)] if n in reason and not self._boiler(n))
+                    if not names:
+                        continue
+                    yield self.finding(
+                        f"项目“{p.name}”指标“{ind.name}”的偏差原因写的是项目“{q.name}”的指标“{names[0]}”：“{clip(reason, 40)}”，原因未结合本指标填写",
+                        dedupe_evidence([indicator_row(doc, p.main, ind.row)]),
+                        key=f"reason-foreign|{p.group.key}|{ind.row}",
+                        values={"projects": 2},
+                        severity=Severity.low,
+                        confidence=0.75,
+                        anomaly=0.6,
+                        title="偏差原因照抄其他项目",
+                    )
+                    break
 
     def _problems(self, doc: Document, projects: list[_Proj]) -> Iterable[Finding]:
         names = [p.name for p in projects if not p.is_department and len(p.name) >= 4]

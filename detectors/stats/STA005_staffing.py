@@ -20,6 +20,26 @@ ACT_TOTAL = re.compile(r"(实有|在职实有|在职|现有)(人员|人数|工�
 # (服务 as in 服务群众, not the 服务中心 a unit is named)
 NOT_STAFF = re.compile(r"空编|超编|领导职数|参保|救助|离休|退休|对象|群众|患者|服务(?!中心|站|所|队)")
 SUB_UNIT = re.compile(r"所属|下属|二级单位|下设")
+# a count of one named unit ("青浦区农业农村综合行政执法大队编制14人", "…局本级编制62人"), not of the
+# department as a whole ("全局核定编制11人", "本部门共有编制人数76人", "峨边医保局总编制18名")
+NAMED_UNIT = re.compile(
+    r"(?<![全本我该])(?P<name>[\u4e00-\u9fff]{2,}(?:局|委|办|院|所|站|中心|大队|支队|馆|校|园))?(?P<own>本级)?"
+    r"(?:核定)?(?:行政|事业)?(?:编制|实有|在职)"
+)
+
+
+def unit_count(label: str, department: str) -> bool:
+    """Whether a head count's label names one unit other than the department as a whole: another
+    unit, or the department's own office without its subordinates (本级)."""
+    m = NAMED_UNIT.search(label)
+    if m is None or not (m.group("name") or m.group("own")):
+        return False
+    if m.group("own"):
+        return True
+    name = m.group("name")
+    return not (department and (name in department or department.endswith(name[-4:])))
+
+
 EXPLAINED = re.compile(r"超编|借调|聘用|临聘|编外|劳务派遣|公益性岗位|合署|返聘|购买服务|临时|见习|挂职|遴选|调入")
 STAFF_INDICATOR = re.compile(r"在职|编制|实有|在编|干部职工|工作人员|人员费用|人员经费")
 STAFF_UNITS = {"人", "名", "个"}
@@ -85,7 +105,8 @@ class StaffingMismatch(Rule):
         (基本支出保障单位运行和人员费用 =15人): a total must equal its "其中" parts of the same kind
         (a 编制 total its units' 编制, a 实有 total their 实有, when the units are listed with both); the
         department-level counts of two places must agree (a place's count may include its
-        subordinate units, or be the sum of the units it lists); 实有 above 编制 in one
+        subordinate units, or be the sum of the units it lists; a count of one named unit —
+        "…执法大队编制14人", "…局本级编制62人" — is that unit's, not the department's); 实有 above 编制 in one
         statement needs an explanation (借调, 聘用, 编外 …) nearby; and the 内设股室 of one unit
         must be counted the same wherever they are counted.
     Why an auditor cares:
@@ -103,7 +124,8 @@ class StaffingMismatch(Rule):
         文字、表格（绩效评价基础数据表 编制数 | 实际在职人数）和指标（基本支出保障单位运行和人员费用 =15人）中每一处
         编制数（核定编制、行政编制 + 事业编制……）和实有 / 在职人数：合计必须等于其“其中”同类各分项（各单位同时
         列出编制和实有时，编制合计对各单位编制，实有合计对各单位实有）；两处部门层面的人数必须
-        一致（某处的人数可以包括下属单位，或是所列各单位之和）；一处表述中实有人数超过编制，附近需有说明（借调、聘用、
+        一致（某处的人数可以包括下属单位，或是所列各单位之和；点名某一单位的人数——“……执法大队编制14人”
+        “……局本级编制62人”——是该单位的，不是部门的）；一处表述中实有人数超过编制，附近需有说明（借调、聘用、
         编外……）；同一单位的内设股室在各处的数目必须相同。
     为什么重要：
         人员数决定人员经费和基本支出预算；同一部门有两个编制数，说明其中一个是从旧模板或其他单位抄来的。
@@ -160,8 +182,8 @@ class StaffingMismatch(Rule):
                 before = re.split(r"[。！？!?]", text[: f.start])[-1]
                 if NOT_STAFF.search(norm_text(before)[-20:]):
                     continue
-                sub = bool(SUB_UNIT.search(f.sentence))
                 label = normalize_label(f.subject)
+                sub = bool(SUB_UNIT.search(f.sentence)) or unit_count(label, doc.department)
                 cls = self.classify(label, f.unit)
                 if cls is None:
                     # "在职人员总数14名，其中：行政4名，工勤2名": parts of the total just before

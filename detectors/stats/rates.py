@@ -100,7 +100,7 @@ def _from_projects(doc: Document) -> list[RateObservation]:
                     [ev] if ev else [],
                     [p.table],
                     rate_printed=p.rate_stated is not None,
-                    explanation=table_explanation(p),
+                    explanation=table_explanation(p) or note_explanation(doc, p.table, g.name),
                     added=max(p.budget - p.budget_initial, Decimal(0)) if p.budget_initial is not None else Decimal(0),
                 )
             )
@@ -118,6 +118,18 @@ def table_explanation(p: Project) -> str:
         reason = ind.reason.strip()
         if len(reason) >= 4 and ("成本" in ind.level2 + ind.name or _MONEY_REASON.search(reason)):
             return reason
+    return ""
+
+
+def note_explanation(doc: Document, table_id: str, subject: str) -> str:
+    """The reason a table's note gives for one line's rate ("注：医保基金监管专项经费执行率偏低，
+    主要原因是项目采购流程未在年内完成"): a clause of the note that names the line and gives a reason."""
+    table = next((t for t in doc.tables if t.id == table_id), None)
+    for note in table.notes if table is not None else ():
+        for clause in re.split(r"[；;]", note):
+            m = _REASON.search(clause) if subject in clause else None
+            if m:
+                return (m.group(1) or m.group(2)).strip()
     return ""
 
 

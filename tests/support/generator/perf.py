@@ -390,6 +390,9 @@ class Perf(Builder):
         rows.append(["", "合计", fmt_wan(total_i), fmt_wan(total_b), fmt_wan(total_e), f"{fmt_dec(pct(total_e, total_b))}%"])
         self.spot(("ft", "合计"), row_text(rows[-1]))
         self.grid(rows, "ft", 1, ["no", "label", "initial", "budget", "executed", "rate"], "万元")
+        explained = [p for p in w.projects if p.explain]
+        if explained:  # the table's own note says why a rate is low, as a workbook of it must
+            self.para("注：" + "；".join(f"{p.name}执行率偏低，主要原因是{p.explain}" for p in explained) + "。", "ft", "meta")
 
     def scores_table(self, title: str) -> None:
         """指标得分表: the evaluation's indicators with their weights and scores, 总分 last."""
