@@ -20,7 +20,10 @@
 either the same category or the same ``expected`` value ("支出 10434 元" found by a sum check
 and by the unit detector is one problem). Two findings of one rule are one root cause when they
 point at exactly the same rows or sentences (two numbers of one pair of mismatched paragraphs).
-They are merged into the higher-scored one: its evidence gains the other's, its confidence rises
+A difference between two tables that also shows in a total is one root cause too: two
+table-to-table findings of different rules that share a table and differ by the same amount (a
+row of 收入决算表 wrong by 0.5 万元, and that table's 合计 off table 1's by the same 0.5) are
+the one error, seen at its row and summed up in the total. They are merged into the higher-scored one: its evidence gains the other's, its confidence rises
 (two detectors agreeing), the message names the other rule, and the other is dropped.
 """
 
@@ -47,7 +50,9 @@ DOC_ZH = """每条发现一个排序分：分数越高，越应优先查看。
   那样合并：任何一个都足以让发现排前，两者兼有则更靠前。
 
 **合并。** 不同规则的两条发现指向同一位置（同一表格行或同一句子）并说明同一问题——列示数相同，且类别相同
-或复算数相同（“支出 10434 元”既被求和检查发现，又被单位检查发现，是同一个问题）——视为同一根源。同一规则的
+或复算数相同（“支出 10434 元”既被求和检查发现，又被单位检查发现，是同一个问题）——视为同一根源。两条不同规则
+的表间勾稽发现涉及同一张表、差额相同（收入决算表某一行相差0.5万元，该表合计与总表也相差同样的0.5万元），是同一
+个错误在该行和在合计中的体现，也视为同一根源。同一规则的
 两条发现指向完全相同的行或句子（一对不相符段落中的两个数字）时，也视为同一根源。它们合并到排序分较高的
 一条中：该条的证据加入另一条的证据，置信度提高（两个检查相互印证），说明中写明另一条规则，另一条不再列出。
 """
@@ -101,10 +106,24 @@ def same_root_cause(a: Finding, b: Finding) -> bool:
         # one rule reporting the very same rows or sentences twice (different numbers read from
         # one pair of mismatched statements) has found one problem
         return bool(pa) and pa == pb and a.category == b.category
+    if _summed_up(a, b):
+        return True
     if sa is None or sb is None or sa != sb or not (pa & pb):
         return False
     ea, eb = _num(a.values.get("expected")), _num(b.values.get("expected"))
     return a.category == b.category or (ea is not None and ea == eb)
+
+
+def _summed_up(a: Finding, b: Finding) -> bool:
+    """Two table-to-table findings that share a table and differ by the same amount: one error,
+    at its row and in the total that sums it up."""
+    if a.category != "cross_table" or b.category != "cross_table":
+        return False
+    da, db = _num(a.values.get("difference")), _num(b.values.get("difference"))
+    if not da or not db or abs(da) != abs(db):
+        return False
+    tables_a = {e.table for e in a.evidence if e.table}
+    return bool(tables_a & {e.table for e in b.evidence if e.table})
 
 
 def merge(findings: list[Finding], hosts: dict[int, Finding] | None = None) -> list[Finding]:

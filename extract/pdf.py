@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import PAGE_FOOTER, ExtractionError, RawCell, RawDocument, RawTable, TextBlock
-from .numbers import parse_cell
+from .numbers import normalize_label, parse_cell
+from .tables import is_column_number_row
 
 TABLE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -256,13 +257,17 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
     ``words(boxes)`` and ``lines(boxes)`` give the page's words / text lines outside ``boxes``."""
     items: list[tuple[float, object]] = []
     boxes = []
+    frames = []  # boxes around a table printed without inner rules
     for t, texts in grids:
         grid = _table_grid(t, texts, number)
         if grid is None:
+            frames.append(t.bbox)
             continue
         boxes.append(t.bbox)
         items.append((t.bbox[1], RawTable(grid, number, t.bbox, number)))
-    for grid, bbox in _unruled_tables(words(boxes), number):
+    last = next((b for b in reversed(raw.blocks) if isinstance(b, RawTable) or not getattr(b, "is_footer", False)), None)
+    above = _columns(last) if isinstance(last, RawTable) and last.ends_page and last.last_page == number - 1 else None
+    for grid, bbox in _unruled_tables(words(boxes), number, frames, above):
         boxes.append(bbox)
         items.append((bbox[1], RawTable(grid, number, bbox, number)))
     for run in _text_runs(lines(boxes), boxes, number, page.bbox):
@@ -277,64 +282,386 @@ def _lay_out(page, number: int, raw: RawDocument, grids: list, words, lines) -> 
 
 
 def _is_number_word(text: str) -> bool:
-    return parse_cell(text).kind in ("number", "amount", "percent")
+    """An amount, a percentage, or an amount cut at its decimal point by a narrow cell ("9748." over "43")."""
+    return parse_cell(text).kind in ("number", "amount", "percent") or bool(re.fullmatch(r"-?\d[\d,]*\.", text))
 
 
-def _unruled_tables(words: list[dict], number: int) -> list[tuple[list[list[RawCell]], tuple]]:
-    """Tables printed without rules: runs of at least three lines whose words stand in columns
-    (wide gaps) and carry at least two numbers each, with an optional header line above. The
-    columns are the gaps shared by every line of the run."""
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines (tops within 2pt, or within a third of their height: digits in
+    another font sit a little lower), each line from left to right."""
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= max(2, 0.3 * (w["bottom"] - w["top"])):
             lines[-1].append(w)
         else:
             lines.append([w])
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
+    return [_phrases(sorted(line, key=lambda w: w["x0"])) for line in lines]
 
-    def spaced(line: list[dict]) -> bool:
-        size = max(w["bottom"] - w["top"] for w in line)
-        return len(line) >= 3 and all(b["x0"] - a["x1"] >= 1.5 * size for a, b in zip(line, line[1:]))
 
-    def columnar(line: list[dict]) -> bool:
-        return spaced(line) and sum(_is_number_word(w["text"]) for w in line) >= 2
+def _phrases(line: list[dict]) -> list[dict]:
+    """A line's words less than half a character apart joined: letter-spaced text ("栏 次") is one."""
+    out = [dict(line[0])]
+    for w in line[1:]:
+        last = out[-1]
+        if w["x0"] - last["x1"] < 0.5 * _line_height(line):
+            last.update(text=last["text"] + w["text"], x1=w["x1"], top=min(last["top"], w["top"]),
+                        bottom=max(last["bottom"], w["bottom"]))  # fmt: skip
+        else:
+            out.append(dict(w))
+    return out
 
+
+def _line_height(line: list[dict]) -> float:
+    return max(w["bottom"] - w["top"] for w in line)
+
+
+def _row_like(line: list[dict]) -> bool:
+    """A table row printed without rules: phrases apart, a number among them."""
+    return len(line) >= 2 and any(_is_number_word(w["text"]) for w in line)
+
+
+def _columns(table: RawTable) -> list[tuple[float, float]] | None:
+    """A grid's columns as spans across the page (None when a column has no box)."""
+    spans = []
+    for k in range(max(len(r) for r in table.rows)):
+        boxes = [r[k].bbox for r in table.rows if k < len(r) and r[k].bbox]
+        if not boxes:
+            return None
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
+    return spans
+
+
+def _unruled_tables(
+    words: list[dict], number: int, frames: list, above: list[tuple[float, float]] | None = None
+) -> list[tuple[list[list[RawCell]], tuple]]:
+    """Tables printed without rules, or only framed (a frame is not a grid): runs of at least
+    three lines of phrases apart with a number among them, with the lines between them that a wrapped cell or
+    a row of blanks adds, and the header lines above the run (in the rows' type size, right above
+    them; a row of column numbers is one). The columns are where the rows' words stand. A frame
+    (a box with no rules inside, or only one under the header) holds one table, however few its
+    rows: the part of a table a page break left, an empty table's 无 row. Rows at the top of a
+    page with no header continue the table at the foot of the page before (``above``, its
+    columns): they take its columns."""
     found = []
+    for frame in frames:
+        lines = _word_lines([w for w in words if _inside(w, [frame])])
+        if len(lines) >= 2 and any(len(line) >= 2 for line in lines):
+            # an empty table's last line (its 合计 or 无 row) is its only row
+            starts = (k for k, line in enumerate(lines) if _row_like(line) or _total_only(line))
+            first = _row_start(lines, next(starts, len(lines) - 1))
+            while first < len(lines) - 1 and is_column_number_row([w["text"] for w in lines[first]]):
+                first += 1
+            top = not any(w["bottom"] < frame[1] for w in words)  # nothing above it on the page
+            found.append(_grid_from_words(lines[:first], lines[first:], number, fallback=above if top else None))
+            words = [w for w in words if not _inside(w, [frame])]
+    lines = _word_lines(words)
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and columnar(lines[j]):
-            j += 1
-        if j - i >= 3:
-            start = i - 1 if i > 0 and spaced(lines[i - 1]) else i
-            run = lines[start:j]
-            found.append(_grid_from_words(run, number))
-            i = j
-        else:
-            i = max(j, i + 1)
-    return found
+        if not _row_like(lines[i]) and not _total_only(lines[i]):  # an empty table's rows may start with a lone 合计
+            i += 1
+            continue
+        i = _row_start(lines, i)
+        end, k = i, i + 1
+        while k < len(lines) and k - end <= 6:
+            prev, line = lines[k - 1], lines[k]
+            if line[0]["top"] - prev[0]["bottom"] > 2 * _line_height(prev):
+                break
+            rows = [x for x in lines[i : end + 1] if _row_like(x)] or [lines[i]]
+            if _row_like(line) or _fits(line, [(w["x0"], w["x1"]) for x in rows for w in x], _line_height(rows[0])):
+                end = k
+            k += 1
+        while end + 1 < len(lines) and _continues(lines[end + 1], lines[end]):
+            end += 1  # the other line of a wrapped cell in the last row
+        first = i
+        while first < end and is_column_number_row([w["text"] for w in lines[first]]):
+            first += 1
+        if above and found == [] and all(_fits(line, above, _line_height(lines[i])) for line in lines[:first]):
+            first = i = 0  # the page starts with rows (some without amounts), no header
+        run = lines[first : end + 1]
+        inherit = above if first == 0 else None
+        start = i
+        while start > 0 and start > i - 8 and _heads(lines[start - 1], lines[start], run):
+            start -= 1
+        # fewer rows make a table under a header of two lines or more, one of three phrases apart or
+        # more (an empty table: its 合计 row alone, or with a 无 row)
+        headed = first - start >= 2 and any(len(line) >= 3 for line in lines[start:first])
+        if sum(_row_like(line) for line in run) >= 3 or inherit or headed:
+            found.append(_grid_from_words(lines[start:first], run, number, inherit, above if start == 0 else None))
+        i = end + 1
+    # one column is no table (a table of contents: its dotted leaders run across the page)
+    return [(grid, bbox) for grid, bbox in found if max(len(row) for row in grid) >= 2]
 
 
-def _grid_from_words(run: list[list[dict]], number: int) -> tuple[list[list[RawCell]], tuple]:
-    spans = sorted((w["x0"], w["x1"]) for line in run for w in line)
-    columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + 2:
-            columns[-1][1] = max(columns[-1][1], x1)
-        else:
-            columns.append([x0, x1])
-    grid = []
-    for line in run:
-        cells: list[list[dict]] = [[] for _ in columns]
-        for w in line:
-            k = next(i for i, (a, b) in enumerate(columns) if a - 2 <= w["x0"] <= b)
-            cells[k].append(w)
-        grid.append(
-            [RawCell("".join(w["text"] for w in ws), number, _box(ws)) if ws else RawCell("", number, None) for ws in cells]
+def _total_only(line: list[dict]) -> bool:
+    """A row of 合计 (or 总计) alone: the first row of an empty table."""
+    return [normalize_label(w["text"]) for w in line] in (["合计"], ["总计"])
+
+
+def _within(group: list[list[dict]], other: list[list[dict]]) -> bool:
+    """Whether the middle of a row's lines falls between the top and bottom of another's."""
+    top, bottom = min(w["top"] for line in group for w in line), max(w["bottom"] for line in group for w in line)
+    return min(w["top"] for line in other for w in line) < (top + bottom) / 2 < max(w["bottom"] for line in other for w in line)
+
+
+def _row_start(lines: list[list[dict]], i: int) -> int:
+    """Where the row whose amounts are on line ``i`` starts: the line above when a cell of the row
+    wraps around its middle line (a line of it above, one below: "7745.3" over "4")."""
+    if 0 < i < len(lines) - 1 and all(any(_wraps(a, w) for a in lines[i - 1]) for w in lines[i + 1]):
+        return i - 1
+    return i
+
+
+def _fits(line: list[dict], spans: list[tuple[float, float]], size: float) -> bool:
+    """Whether ``line``, in the rows' type ``size``, is a row without amounts of the table whose
+    words stand in ``spans``: each of its phrases within one column of theirs (a line of running
+    text spans several)."""
+    if abs(_line_height(line) - size) > 0.15 * size:
+        return False
+    for w in line:
+        over = [(a, b) for a, b in spans if min(b, w["x1"]) > max(a, w["x0"])]
+        if not over or max(b for a, b in over) < w["x1"] - size or any(a > w["x0"] + size for a, b in over):
+            return False
+    return True
+
+
+def _continues(line: list[dict], above: list[dict]) -> bool:
+    """Whether ``line``, without numbers, is the other line of a cell wrapped in the row above."""
+    return not any(_is_number_word(w["text"]) for w in line) and line[0]["top"] - above[0]["top"] <= 1.5 * _line_height(above)
+
+
+def _heads(line: list[dict], below: list[dict], run: list[list[dict]]) -> bool:
+    """Whether ``line`` is a header line of the table whose rows are ``run``: in their type size
+    and no farther from the line below than a row's height."""
+    size = _line_height(run[0])
+    return abs(_line_height(line) - size) <= 0.15 * size and below[0]["top"] - line[0]["bottom"] <= 1.5 * size
+
+
+def _grid_from_words(
+    header: list[list[dict]],
+    run: list[list[dict]],
+    number: int,
+    inherit: list[tuple[float, float]] | None = None,
+    fallback: list[tuple[float, float]] | None = None,
+) -> tuple[list[list[RawCell]], tuple]:
+    # the columns: the rows' words side by side (overlapping spans are one column), each
+    # header word in the column its centre falls in
+    def side_by_side(spans) -> list[list[float]]:
+        columns: list[list[float]] = []
+        for x0, x1 in sorted(spans):
+            if columns and x0 <= columns[-1][1] + 2:
+                columns[-1][1] = max(columns[-1][1], x1)
+            else:
+                columns.append([x0, x1])
+        return columns
+
+    numbered = [line for line in header if is_column_number_row([w["text"] for w in line])]
+    cells = _header_cells([line for line in header if line not in numbered])
+    body = side_by_side((w["x0"], w["x1"]) for line in run for w in line)
+    if cells and not any(_is_number_word(w["text"]) for line in run for w in line):
+        # an empty table (its 合计 or 无 row only): the columns are where its header's lowest cells stand
+        body = side_by_side((c.x0, c.x1) for c in cells if not _heads_others(c, cells))
+    # the header's lowest cells head the columns in their order; those left over head columns
+    # blank in every row
+    blank = _blank_columns([c for c in cells if not _heads_others(c, cells)], body)
+    columns = side_by_side([tuple(c) for c in body] + blank)
+    if inherit:
+        # the rows continue a table: its columns where this page's words stand, with those the
+        # table above has and no word here fills (blank on this page), else the table above's
+        own = side_by_side(
+            [tuple(c) for c in body] + [s for s in inherit if not any(min(s[1], b) > max(s[0], a) for a, b in body)]
         )
-    all_words = [w for line in run for w in line]
+        columns = own if len(own) == len(inherit) else inherit
+    if fallback and len(columns) <= len(fallback):
+        columns = fallback  # the rest of the table above, its header again (its columns seen filled there)
+    bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
+    edges = [columns[0][0]] + bounds + [columns[-1][1]]
+
+    def column(w: dict) -> int:
+        return sum(1 for x in bounds if x <= (w["x0"] + w["x1"]) / 2)
+
+    # a line is the next line of cells wrapped in a line above it when each of its words stands
+    # right under one of that line's (a number too: "9748." over "43"); a line without numbers is
+    # else a line of a cell wrapped around the row of numbers it is centred on (it joins the
+    # nearest), or a row without amounts; rows whose lines interleave are one (a label wrapped over
+    # two lines beside one centred between them)
+    joins: dict[int, int] = {}
+    amounts = [k for k, line in enumerate(run) if any(_is_number_word(w["text"]) for w in line)]
+    for k, line in enumerate(run):
+        up = next((j for j in (k - 1, k - 2) if j >= 0 and all(any(_wraps(a, w) for a in run[j]) for w in line)), None)
+        near = min(amounts, key=lambda j: abs(run[j][0]["top"] - line[0]["top"]), default=None)
+        if up is not None:
+            joins[k] = up
+        elif k not in amounts and near is not None and abs(run[near][0]["top"] - line[0]["top"]) <= _line_height(line) * 1.5:
+            joins[k] = near
+    grouped: dict[int, list[list[dict]]] = {}
+    for k, line in enumerate(run):
+        j = k
+        while j in joins:
+            j = joins[j]
+        grouped.setdefault(j, []).append(line)
+    rows: list[list[list[dict]]] = []
+    for group in (grouped[k] for k in sorted(grouped)):
+        if rows and (_within(group, rows[-1]) or _within(rows[-1], group)):
+            rows[-1] += group
+        else:
+            rows.append(group)
+    grid = _header_grid(cells, numbered, column, edges, number)
+    for group in rows:
+        cells: list[list[dict]] = [[] for _ in range(len(bounds) + 1)]
+        for line in sorted(group, key=lambda line: line[0]["top"]):
+            for w in line:
+                cells[column(w)].append(w)
+        top = min(w["top"] for line in group for w in line)
+        bottom = max(w["bottom"] for line in group for w in line)
+        # a cell's box spans its column, as a ruled cell does (a blank one too)
+        grid.append(
+            [RawCell("".join(w["text"] for w in ws), number, (edges[k], top, edges[k + 1], bottom)) for k, ws in enumerate(cells)]
+        )
+    all_words = [w for line in header + run for w in line]
     return grid, _box(all_words)
+
+
+def _header_cells(header: list[list[dict]]) -> list[_HeaderCell]:
+    """A header's cells: words less than half a line apart, one under the other, are one cell
+    (wrapped)."""
+    cells: list[list[dict]] = []
+    for w in sorted((w for line in header for w in line), key=lambda w: (w["top"], w["x0"])):
+        cell = next((c for c in reversed(cells) if _wraps(c[-1], w)), None)
+        if cell is None:
+            cells.append([w])
+        else:
+            cell.append(w)
+    return [_HeaderCell(c) for c in cells]
+
+
+def _blank_columns(leaves: list[_HeaderCell], body: list[list[float]]) -> list[tuple[float, float]]:
+    """The header cells (each over one column) left over when the columns the rows fill are
+    matched to them in their order, nearest middle to middle: they head columns blank in every row."""
+    leaves = sorted(leaves, key=lambda c: c.centre)
+    if len(leaves) <= len(body):
+        return []
+    inf = float("inf")
+    # cost[i][j]: the first j columns matched to cells among the first i
+    cost = [[0.0] + [inf] * len(body)] + [[inf] * (len(body) + 1) for _ in leaves]
+    for i, c in enumerate(leaves, start=1):
+        for j in range(len(body) + 1):
+            cost[i][j] = cost[i - 1][j]
+            if j:
+                cost[i][j] = min(cost[i][j], cost[i - 1][j - 1] + abs(c.centre - sum(body[j - 1]) / 2))
+    blank, j = [], len(body)
+    for i in range(len(leaves), 0, -1):
+        if j and cost[i][j] == cost[i - 1][j - 1] + abs(leaves[i - 1].centre - sum(body[j - 1]) / 2):
+            j -= 1
+        else:
+            blank.append((leaves[i - 1].x0, leaves[i - 1].x1))
+    return blank
+
+
+def _heads_others(cell: _HeaderCell, cells: list[_HeaderCell]) -> bool:
+    """Whether a header cell is over others (centred over them): cells below it stand on its left
+    and on its right, between the cells beside it."""
+    beside = [c.centre for c in cells if c is not cell and c.shares_row(cell)]
+    left = max((x for x in beside if x < cell.centre), default=float("-inf"))
+    right = min((x for x in beside if x > cell.centre), default=float("inf"))
+    below = [c.centre for c in cells if c.top >= cell.bottom and left < c.centre < right]
+    return any(x <= cell.centre + cell.size / 2 for x in below) and any(x >= cell.centre - cell.size / 2 for x in below)
+
+
+def _header_grid(
+    blocks: list[_HeaderCell], numbered: list[list[dict]], column, edges: list[float], number: int
+) -> list[list[RawCell]]:
+    """The header of a table printed without rules, as the rows of a ruled one: each column's
+    path of header cells (a parent over its children), a merged cell's text in the first column
+    and row it covers, the row of column numbers last.
+
+    A column's own header is the lowest cell in it; every other cell heads the columns under it:
+    the columns around it whose own cells all stand below it (a cell beside it, spanning rows,
+    bounds them). Cells on one level sharing such a run divide it: from each one's column to the
+    next one's when each is centred over the own cell of its column and the first stands in the
+    run's first column (text printed in the first column of its span), else where the middle of
+    each one's span is nearest its own (text centred over its span)."""
+    width = len(edges) - 1
+    for b in blocks:
+        b.column = column({"x0": b.x0, "x1": b.x1})
+    paths: list[list[_HeaderCell]] = [[] for _ in range(width)]
+    tops = [float("inf")] * width
+    parents = []
+    for k in range(width):
+        own = [b for b in blocks if b.column == k]
+        if own:
+            leaf = max(own, key=lambda b: b.bottom)
+            paths[k], tops[k] = [leaf], leaf.top
+            parents += [b for b in own if b is not leaf]
+    parents.sort(key=lambda b: -b.bottom)
+    while parents:
+        level = [b for b in parents if b.shares_row(parents[0])]
+        parents = [b for b in parents if b not in level]
+        runs: dict[tuple[int, int], list[_HeaderCell]] = {}
+        for b in level:
+
+            def below(k: int, b=b) -> bool:
+                return tops[k] >= b.bottom + 0.25 * b.size
+
+            lo = hi = b.column
+            while lo > 0 and below(lo - 1):
+                lo -= 1
+            while hi < width - 1 and below(hi + 1):
+                hi += 1
+            runs.setdefault((lo, hi), []).append(b)
+        for (lo, hi), heads in runs.items():
+            heads.sort(key=lambda b: b.x0)
+            starts = [lo] + [b.column for b in heads[1:]]  # each printed in the first column of its span
+            if heads[0].column != lo or any(abs(b.centre - paths[b.column][-1].centre) > b.size for b in heads):
+                # centred over its span: each one's span ends where its middle is nearest its own
+                for i, b in enumerate(heads[:-1]):
+                    ends = range(max(starts[i], b.column), heads[i + 1].column)
+                    starts[i + 1] = 1 + min(
+                        ends, key=lambda e: abs((edges[starts[i]] + edges[e + 1]) / 2 - b.centre), default=b.column
+                    )
+            for b, start, end in zip(heads, starts, starts[1:] + [hi + 1]):
+                for k in range(min(start, hi), min(max(end, start + 1), hi + 1)):
+                    paths[k].insert(0, b)
+                    tops[k] = min(tops[k], b.top)
+    grid: list[list[RawCell]] = []
+    for r in range(max((len(p) for p in paths), default=0)):
+        row = []
+        for k in range(width):
+            b = paths[k][r] if r < len(paths[k]) else None
+            first = b is not None and (k == 0 or r >= len(paths[k - 1]) or paths[k - 1][r] is not b)
+            row.append(RawCell(b.text, number, (edges[k], b.top, edges[k + 1], b.bottom)) if first else RawCell("", number, None))
+        grid.append(row)
+    for line in numbered:
+        texts = [""] * width
+        for w in line:
+            texts[column(w)] += w["text"]
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        grid.append([RawCell(t, number, (edges[k], top, edges[k + 1], bottom) if t else None) for k, t in enumerate(texts)])
+    return grid
+
+
+def _wraps(above: dict, w: dict) -> bool:
+    """Whether ``w`` is the next line of the header cell whose last word is ``above``: less than
+    half a line under it, one over the other."""
+    size = w["bottom"] - w["top"]
+    overlap = min(above["x1"], w["x1"]) - max(above["x0"], w["x0"])
+    return 0 <= w["top"] - above["bottom"] <= 0.5 * size and overlap >= 0.5 * min(above["x1"] - above["x0"], w["x1"] - w["x0"])
+
+
+class _HeaderCell:
+    """The text of one header cell of a table printed without rules, and where it stands."""
+
+    def __init__(self, words: list[dict]):
+        self.text = "".join(w["text"] for w in words)
+        self.column = 0  # set once the table's columns are known
+        self.x0, self.x1 = min(w["x0"] for w in words), max(w["x1"] for w in words)
+        self.top, self.bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+        self.centre = (self.x0 + self.x1) / 2
+        self.size = max(w["bottom"] - w["top"] for w in words)
+
+    def shares_row(self, other: _HeaderCell) -> bool:
+        return (
+            self.top <= (other.top + other.bottom) / 2 <= self.bottom or other.top <= (self.top + self.bottom) / 2 <= other.bottom
+        )
 
 
 def _box(words: list[dict]) -> tuple:
@@ -386,8 +713,8 @@ _ITEM_START = re.compile(
 # a line that is a table's title: "一般公共预算财政拨款支出决算表"
 _TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
 
-# a line under a table's title that names its department or unit: "编制部门：…", "单位：万元"
-_TABLE_LABEL = re.compile(r"^\S{1,6}[:：]")
+# a line that opens with a short label and a colon: "编制部门：…", "单位：元"
+_LABELLED = re.compile(r"^\S{1,8}[：:]")
 
 
 @dataclass
@@ -457,8 +784,8 @@ class _Layout:
             return True
         if _line_text(prev).endswith(("。", "；")) and _TABLE_TITLE.match(_line_text(line)):
             return True  # a table's title under a note or a paragraph that ended at the right edge
-        if _is_table_title(_line_text(prev)) and _TABLE_LABEL.match(_line_text(line)):
-            return True  # a table's title that fills its line, over its department or unit
+        if _TABLE_TITLE.match(_line_text(prev)) and _LABELLED.match(_line_text(line)):
+            return True  # the line under a table's title that names its department or unit ("编制部门：…")
         return bool(_ITEM_START.match(_line_text(line)))
 
     def full(self, line: dict) -> bool:
@@ -510,10 +837,6 @@ class _TextRun:
                 block.open_end = self.layout.full(group[-1])
                 blocks.append(block)
         return blocks
-
-
-def _is_table_title(text: str) -> bool:
-    return bool(_TABLE_TITLE.match(text)) and not re.search(r"[，。；：,;:]", text)
 
 
 def _height(line: dict) -> float:

@@ -181,7 +181,7 @@ def column_role(path: list[str]) -> str:
     return ""
 
 
-def _is_column_number_row(texts: list[str]) -> bool:
+def is_column_number_row(texts: list[str]) -> bool:
     labels = [normalize_label(t) for t in texts]
     if labels and labels[0] in ("栏次", "栏 次"):
         return True
@@ -194,7 +194,7 @@ def _is_column_number_row(texts: list[str]) -> bool:
 
 def _is_data_row(texts: list[str], kind: str) -> bool:
     labels = [normalize_label(t) for t in texts]
-    if _is_column_number_row(texts):
+    if is_column_number_row(texts):
         return False
     if kind == "three_public":
         # its header rows start with 合计 too; a data row is the one with the amounts
@@ -237,7 +237,7 @@ def header_paths(header: list[list[str]], width: int) -> list[list[str]]:
     its right until the next non-empty cell (cell boxes in PDFs, gridSpan in DOCX, blanks in
     text exports all come out that way)."""
     paths: list[list[str]] = [[] for _ in range(width)]
-    header = [row for row in header if not _is_column_number_row(row)]
+    header = [row for row in header if not is_column_number_row(row)]
     for r, row in enumerate(header):
         last, source = "", -1
         is_last_row = r == len(header) - 1

@@ -126,3 +126,110 @@ def test_real_final_account_sentences_are_whole():
         "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"
         in text
     )
+
+
+# the tables of a generated 决算 that rules, a frame or nothing at all around its tables must not
+# change (its empty 政府性基金 table and its two-sided total tables included)
+SAME_TABLES = (
+    "summary",
+    "income",
+    "expense",
+    "fiscal_summary",
+    "gpb_expense",
+    "gpb_basic_detail",
+    "gov_fund",
+    "state_capital",
+    "three_public",
+)
+
+
+@pytest.mark.parametrize("rules", ["box", "none"])
+def test_tables_printed_without_rules_read_as_ruled(rules):
+    """Tables printed in a frame only (a rule under the header) or without any rule: found with
+    their header, their rows (a name wrapped over two lines is one row; a table's rows at the top
+    of the next page, with or without its header again, continue it) and their amounts, as when
+    ruled."""
+    import dataclasses
+
+    from support.generator import _world, generate
+    from support.generator.output import render
+
+    g = generate(9, kind="决算", template="hunan", fmt="pdf")
+    _, style = _world(9, "决算", "hunan", None)
+
+    def tables(rules: str) -> dict:
+        doc = load_bytes(render(g.blocks, "pdf", dataclasses.replace(style, pdf_rules=rules), "决算"), "决算.pdf")
+        return {t.kind + t.part: t for t in doc.tables if t.kind in SAME_TABLES}
+
+    ruled, unruled = tables("grid"), tables(rules)
+    halves = ["summaryincome", "summaryexpense", "fiscal_summaryincome", "fiscal_summaryexpense"]
+    assert sorted(unruled) == sorted(ruled) == sorted(halves + [k for k in SAME_TABLES if "summary" not in k])
+    for key, t in ruled.items():
+        assert [r.text for r in unruled[key].rows] == [r.text for r in t.rows], key
+    totals = [r for r in unruled["summaryexpense"].rows if r.label == "总计"]
+    assert len(totals) == 1 and totals[0].text.endswith("3,400.70")
+    assert len(unruled["income"].rows) == 33 and len(unruled["gpb_basic_detail"].rows) == 29
+
+
+def _generated_tables(seed: int, kind: str, template: str, rules: str) -> dict:
+    import dataclasses
+
+    from support.generator import _world, generate
+    from support.generator.output import render
+
+    g = generate(seed, kind=kind, template=template, fmt="pdf")
+    _, style = _world(seed, kind, template, None)
+    doc = load_bytes(render(g.blocks, "pdf", dataclasses.replace(style, pdf_rules=rules), kind), f"{kind}.pdf")
+    return {t.kind + t.part: t for t in doc.tables if t.kind}
+
+
+@pytest.mark.parametrize("rules", ["box", "none"])
+def test_header_tree_printed_without_rules(rules):
+    """A header printed without rules read as a tree, as when ruled: 公务用车购置及运行维护费 (its
+    text printed in its first column, wrapped) over 小计 | 购置费 | 运行维护费, 预算数 and 决算数 over
+    six columns each, cells spanning rows (合计) and wrapped cells (因公出国（境）/费)."""
+    t = _generated_tables(9, "决算", "hunan", rules)["three_public"]
+    vehicle = "公务用车购置及运行维护费"
+    expected = []
+    for side, when in (("预算数", "budget"), ("决算数", "final")):
+        expected += [
+            (f"{side}/合计", f"total@{when}"),
+            (f"{side}/因公出国（境）费", f"abroad@{when}"),
+            (f"{side}/{vehicle}/小计", f"vehicle_subtotal@{when}"),
+            (f"{side}/{vehicle}/公务用车购置费", f"vehicle_purchase@{when}"),
+            (f"{side}/{vehicle}/公务用车运行维护费", f"vehicle_running@{when}"),
+            (f"{side}/公务接待费", f"reception@{when}"),
+        ]
+    assert [(c.header, c.role) for c in t.columns] == expected
+    assert [r.text for r in t.rows] == ["2.50\t0\t1.50\t0\t1.50\t1.00\t1.65\t0\t0.96\t0\t0.96\t0.69"]
+
+
+@pytest.mark.parametrize("rules", ["box", "none"])
+def test_two_sided_total_table_printed_without_rules(rules):
+    """A 财政拨款收支总表 without rules: 收入 centred over its two columns, 支出 over five, rows
+    without amounts (二、外交支出), a label wrapped over two lines and the rows the next page
+    continues with (no header again) all read as when ruled."""
+    tables = _generated_tables(9, "预算", "hunan", rules)
+    income, expense = tables["fiscal_summaryincome"], tables["fiscal_summaryexpense"]
+    assert [c.header for c in income.columns] == ["收入/项目", "收入/预算数"]
+    assert [(c.header, c.role) for c in expense.columns] == [
+        ("支出/项目", "label"),
+        ("支出/合计", "total"),
+        ("支出/一般公共预算", "gpb"),
+        ("支出/政府性基金预算", "gov_fund"),
+        ("支出/国有资本经营预算", "state_capital"),
+    ]
+    assert [r.text for r in income.rows][:2] == ["一、本年收入\t547.43", "一般公共预算拨款收入\t539.49"]
+    rows = [r.text for r in expense.rows]
+    assert len(rows) == 27 and rows[:2] == ["一、一般公共服务支出", "二、外交支出"]
+    assert "七、文化旅游体育与传媒支出" in rows and "二十一、国有资本经营预算支出\t7.94\t\t\t7.94" in rows
+    assert rows[-1] == "支出总计\t547.43\t539.49\t\t7.94"
+
+
+@pytest.mark.parametrize("rules", ["box", "none"])
+def test_empty_table_printed_without_rules(rules):
+    """An empty table without rules (its header over a lone 合计 row): found, its columns where its
+    header's lowest cells stand."""
+    t = _generated_tables(9, "预算", "hunan", rules)["gov_fund"]
+    assert [c.role for c in t.columns] == ["code", "label", "total", "basic", "project"]
+    assert [r.text for r in t.rows] == ["合计"]

@@ -417,3 +417,20 @@ def test_merge_same_rule_same_rows():
     b.key = "other"
     (m,) = merge([a, b])
     assert "；TXT002 message" in m.message
+
+
+def test_merge_a_row_difference_summed_up_in_its_total():
+    def cross(rule, severity, rows, difference):
+        f = _f(rule, severity, stated="1", expected="1", category="cross_table")
+        f.values = {"stated": Decimal(0), "expected": Decimal(0), "difference": Decimal(difference)}
+        f.evidence = [Evidence("a\tb", 1, None, "stated", t, r) for t, r in rows]
+        return f
+
+    row = cross("XTB001", "high", [("T02", 7), ("T03", 7)], "0.5")
+    total = cross("XTB003", "low", [("T01", 12), ("T02", 20)], "-0.5")
+    other_total = cross("XTB003", "low", [("T01", 27), ("T03", 20)], "0.7")
+    elsewhere = cross("XTB008", "low", [("T05", 3), ("T06", 4)], "0.5")
+    ranked = rank([total, row, other_total, elsewhere])
+    assert [f.rule for f in ranked].count("XTB001") == 1 and len(ranked) == 3
+    host = next(f for f in ranked if f.rule == "XTB001")
+    assert "XTB003同时检出" in host.message and {e.table for e in host.evidence} == {"T01", "T02", "T03"}

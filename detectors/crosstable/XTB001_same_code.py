@@ -22,6 +22,8 @@ class SameCodeAcrossTables(Rule):
         of table 1). A difference small enough for a carry-over (or other sources) is one when the
         table's 合计 agrees with table 1; when that 合计 breaks from table 1 by just this code's
         difference, the code is where the error is, reported here (XTB003 shows the 合计 at low).
+        A code that one pair of tables explains is still checked in the next pair, where nothing
+        may explain it.
         Rows already reported as shuffled (XTB002) are left to that finding. A 类 or
         款 that differs by what the codes under it differ by is that same difference summed up:
         shown at low, the codes under it carry the finding.
@@ -40,7 +42,8 @@ class SameCodeAcrossTables(Rule):
         每个功能分类科目在支出决算表与一般公共预算财政拨款支出决算表中的金额（当全部资金都是一般公共预算
         时），以及在收入决算表与支出决算表中的金额（扣除表一的结转结余后）。差额不超过结转结余（或其他来源
         资金）时，只有在该表合计与表一一致的情况下才可由其解释；该表合计与表一恰好相差这个科目的差额时，错误
-        就在这个科目，在此报告（XTB003 将合计的差异以低级别显示）。已判定为行次错位（XTB002）的行交由该发现
+        就在这个科目，在此报告（XTB003 将合计的差异以低级别显示）。某个科目的差额在一对表中可以解释的，仍在
+        下一对表中检查，那里可能无从解释。已判定为行次错位（XTB002）的行交由该发现
         说明。某个类或款的差额恰为其下级科目差额之和时，是同一差额的汇总：以低级别显示，由下级科目
         给出发现。
     为什么重要：
@@ -80,7 +83,7 @@ class SameCodeAcrossTables(Rule):
                 if bal.ok:
                     yield Case(check, PASSED, where)
                     continue
-                if code in reported:  # reported from an earlier pair
+                if code in reported and not _explained(reported[code]):  # reported from an earlier pair
                     yield (
                         Case(check, PASSED, where, rounding=True) if bal.rounding else Case(check, FAILED, where, reported[code])
                     )
@@ -110,6 +113,12 @@ class SameCodeAcrossTables(Rule):
                     finding.severity, finding.materiality = Severity.low, 0.0
                 reported[code] = finding
                 yield self.outcome(check, where, finding)
+
+
+def _explained(f: Finding | None) -> bool:
+    """A finding that its pair of tables explains (a rounding tail, carry-overs, other sources):
+    the code may still break in another pair, where nothing explains it."""
+    return f is not None and (f.category == "rounding" or f.severity == Severity.info)
 
 
 def _differing_children(code: str, amounts: dict, difference: Decimal) -> list[str]:

@@ -39,11 +39,24 @@ def grand_total(t: Table) -> Amount | None:
 def other_money(doc: Document, a: Table, b: Table) -> Decimal | None:
     """How much of table ``a``'s money table ``b`` does not cover, in 万元: the difference of
     their 合计 rows (an all-sources table against the 一般公共预算 one: the 政府性基金, 事业收入,
-    其他收入 and carried-over money spent). None when a total is not printed."""
-    ta, tb = grand_total(a), grand_total(b)
-    if ta is None or tb is None:
+    其他收入 and carried-over money spent). None when a total is not printed. A 合计 that breaks
+    from what the summary table states for it (``total_gap``) is read both ways, the larger
+    difference kept: an error in one row moves its table's 合计 and would otherwise shrink the
+    other money below what the sources really hold, turning their legitimate differences into
+    errors."""
+    ta, tb = _readings(doc, a), _readings(doc, b)
+    if not ta or not tb:
         return None
-    return abs(ta.wan - tb.wan)
+    return max(abs(x - y) for x in ta for y in tb)
+
+
+def _readings(doc: Document, t: Table) -> list[Decimal]:
+    """``t``'s 合计 in 万元 as printed and, when it breaks from it, as the summary table states it."""
+    total = grand_total(t)
+    if total is None:
+        return []
+    gap = total_gap(doc, t)
+    return [total.wan] + ([total.wan - gap[0]] if gap is not None and gap[0] else [])
 
 
 def pairs_for(doc: Document) -> list[tuple[Table, str, Table, str, tuple[str, Decimal]]]:

@@ -192,7 +192,7 @@ class FinalDoc(CodeTables, Perf):
     @staticmethod
     def share_keys(w, st) -> list:
         income = w.income_total()
-        keys = [("fiscal" if w.template != "sichuan" else "gpb", w.fiscal_income if w.template != "sichuan" else w.income_total("gpb"), income),
+        keys = [("fiscal" if w.template != "sichuan" else "gpb_income", w.fiscal_income if w.template != "sichuan" else w.income_total("gpb"), income),
                 ("basic", w.basic_total, w.expense_total), ("project", w.project_total, w.expense_total),
                 ("gpb", w.gpb_total, w.expense_total), ("sme", w.procurement["sme"], w.procurement["total"])]  # fmt: skip
         if w.template != "shanghai":
@@ -798,13 +798,16 @@ class FinalDoc(CodeTables, Perf):
                    ("business", "事业收入", w.income_total("business")), ("operating", "经营收入", ZERO),
                    ("affiliated", "附属单位上缴收入", ZERO), ("other", "其他收入", w.income_total("other"))]  # fmt: skip
         if self.t == "sichuan":
-            sources = [
-                ("gpb", "一般公共预算财政拨款收入", w.income_total("gpb")),
-                ("fund", "政府性基金预算财政拨款收入", w.income_total("fund")),
-                ("capital", "国有资本经营预算财政拨款收入", w.income_total("capital")),
-            ] + sources[1:]
+            sources = (
+                [
+                    ("gpb_income", "一般公共预算财政拨款收入", w.income_total("gpb")),  # not the expense's ("share", "gpb")
+                    ("fund", "政府性基金预算财政拨款收入", w.income_total("fund")),
+                    ("capital", "国有资本经营预算财政拨款收入", w.income_total("capital")),
+                ]
+                + sources[1:]
+            )
         for key, label, v in sources:
-            if v or self.s.long_income or (self.t == "sichuan") or key in ("fiscal", "gpb"):
+            if v or self.s.long_income or (self.t == "sichuan") or key in ("fiscal", "gpb_income"):
                 parts.append(self.spot(("share", key), f"{label}{self.n(v)}万元，{self.share(key, v, total, '占')}"))
         lead = f"{y}年度收入合计" if self.t == "hunan" else f"{y}年本年收入合计" if self.t == "sichuan" else "本年收入合计"
         self.body(f"{lead}{self.n(total)}万元，其中：{'；'.join(parts)}。", "income")

@@ -708,8 +708,9 @@ class World:
         self.public_parts_prev = {k: self.g(v * uniform(rng, 0.75, 1.3)) for k, v in self.public_parts.items()}
         self.public_parts_budget = {k: self.g(v * uniform(rng, 1.0, 1.15)) for k, v in self.public_parts.items()}
         self.public_prev = sum(self.public_parts_prev.values(), ZERO)
-        if rng.random() < 0.08:
+        if rng.random() < 0.08:  # 与上年持平: its parts too (the 基础数据表 prints them)
             self.public_prev = self.public
+            self.public_parts_prev = dict(self.public_parts)
         self.public_budget = sum(self.public_parts_budget.values(), ZERO)
         # 政府采购
         total = max(D(12000), q2(self.grand_total * uniform(rng, 0.003, 0.03) / WAN) * WAN)
