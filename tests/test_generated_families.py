@@ -26,7 +26,6 @@ SPECS = [  # a family clean and with every error its shape and template can carr
 # a test that fails the day they are found
 KNOWN_MISSES = {
     ("pdf", "dept_units", "hunan", "unit_copies_figure"): "the unit's 基本支出 table is not read from this PDF",
-    ("pdf", "budget_final", "shanghai", "final_initial_budget"): "the PDF's text breaks the sentence before the 年初预算 figure",
 }
 # the single-document rules that already misfire at high/medium on the clean documents of the
 # plain generator (``support.generator.generate``), by document type: a family's documents may
