@@ -433,6 +433,9 @@ def _heads(line: list[dict], below: list[dict], run: list[list[dict]]) -> bool:
     """Whether ``line`` is a header line of the table whose rows are ``run``: in their type size
     and no farther from the line below than a row's height."""
     size = _line_height(run[0])
+    text = "".join(w["text"] for w in line)
+    if len(_phrases(line)) == 1 and (_TABLE_TITLE.match(text) or _TITLE_LINE.match(text)):
+        return False  # the table's title or its unit / department line, printed close above it
     return abs(_line_height(line) - size) <= 0.15 * size and below[0]["top"] - line[0]["bottom"] <= 1.5 * size
 
 
@@ -712,6 +715,7 @@ _ITEM_START = re.compile(
 
 # a line that is a table's title: "一般公共预算财政拨款支出决算表"
 _TABLE_TITLE = re.compile(r"^\S.{1,40}表$")
+_TITLE_LINE = re.compile(r"^(?:金额)?单位[:：]|^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?[:：]")
 
 # a line that opens with a short label and a colon: "编制部门：…", "单位：元"
 _LABELLED = re.compile(r"^\S{1,8}[：:]")
